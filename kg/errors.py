@@ -1,0 +1,90 @@
+"""One catalogue of errors. Library code raises these; only ``kg.cli`` turns them into
+a message on stderr and an exit code (1 = data error, 2 = usage error).
+
+Each message says what went wrong and what to do next.
+"""
+
+from __future__ import annotations
+
+
+class KgError(Exception):
+    """Base class of every error conflict-kg raises on purpose."""
+
+    code = "E000"
+    exit_code = 1
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.message}"
+
+
+class UsageError(KgError):
+    """The command was called wrongly (bad option value, unknown format)."""
+
+    code = "E001"
+    exit_code = 2
+
+
+class InputError(KgError):
+    """An input file or folder cannot be read as a document."""
+
+    code = "E010"
+
+
+class EmptyInputError(InputError):
+    code = "E011"
+
+
+class BinaryInputError(InputError):
+    code = "E012"
+
+
+class EncodingError(InputError):
+    code = "E013"
+
+
+class TooLargeError(InputError):
+    code = "E014"
+
+
+class MalformedInputError(InputError):
+    code = "E015"
+
+
+class ModelError(KgError):
+    """No usable spaCy pipeline is installed."""
+
+    code = "E020"
+
+
+class OutputError(KgError):
+    """The output could not be written."""
+
+    code = "E030"
+
+
+class QueryError(KgError):
+    """A SPARQL query is missing, malformed or failed."""
+
+    code = "E040"
+
+
+class StoreError(KgError):
+    """A triple store is unreachable or refused a request (its own message is quoted)."""
+
+    code = "E050"
+
+
+class KbError(KgError):
+    """The knowledge base or a Wikidata source could not be read."""
+
+    code = "E060"
+
+
+class NoDocumentsError(KgError):
+    """Every input failed, or none was given."""
+
+    code = "E070"

@@ -1,0 +1,56 @@
+"""Extraction: SourceDoc -> Extraction, with spaCy and our own components.
+
+The order of the components lives here:
+
+1. ``nlp.load_nlp`` loads the English pipeline (plus our entity ruler patterns);
+2. ``parse`` splits the text into paragraphs and parses each (offsets kept);
+3. ``entities.find_entities`` builds the document's entity table;
+4. ``statements.find_statements`` finds reported speech and its speakers;
+5. ``events.find_events`` finds event triggers and their arguments, and marks events
+   reported inside a statement as claimed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+
+from ..types import Extraction, SourceDoc
+from . import entities, events, statements
+from .nlp import load_nlp, model_name
+from .parsed import Parsed, parse, parse_many
+
+__all__ = ["extract", "extract_many", "load_nlp", "model_name", "Parsed", "parse"]
+
+
+def extract_parsed(parsed: Parsed, model: str | None = None) -> Extraction:
+    """Run our components over an already parsed document."""
+    table = entities.find_entities(parsed)
+    stmts = statements.find_statements(parsed, table)
+    evts = events.find_events(parsed, table, stmts)
+    return Extraction(
+        doc=parsed.doc,
+        entities=table.entities(),
+        events=tuple(evts),
+        statements=tuple(stmts),
+        model=model,
+    )
+
+
+def extract(doc: SourceDoc, nlp: Language) -> Extraction:
+    """Extract entities, events and statements from one document.
+
+    >>> from kg.extract import load_nlp, extract  # doctest: +SKIP
+    >>> extract(SourceDoc(id="a", text="Russian forces shelled Kharkiv."), load_nlp())  # doctest: +SKIP
+    """
+    return extract_parsed(parse(doc, nlp), model_name(nlp))
+
+
+def extract_many(
+    docs: Iterable[SourceDoc], nlp: Language, batch_size: int = 64
+) -> Iterator[Extraction]:
+    """Extract from many documents, parsing their paragraphs in batches."""
+    model = model_name(nlp)
+    for parsed in parse_many(docs, nlp, batch_size=batch_size):
+        yield extract_parsed(parsed, model)

@@ -1,0 +1,136 @@
+"""The ontology's namespaces as closed rdflib namespaces: a typo raises, never mints.
+
+``CKG`` lists every term of ``ontology/conflict-kg.ttl``; a test checks the two agree.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+ONTOLOGY_FILE = Path(__file__).resolve().parent.parent / "ontology" / "conflict-kg.ttl"
+ONTOLOGY_IRI = "https://w3id.org/conflict-kg/ontology"
+ID = "https://w3id.org/conflict-kg/id/"
+
+
+class CKG(DefinedNamespace):
+    """conflict-kg ontology terms (https://w3id.org/conflict-kg/ontology#)."""
+
+    _NS = Namespace("https://w3id.org/conflict-kg/ontology#")
+    _fail = True
+
+    # entity classes
+    Actor: URIRef
+    Person: URIRef
+    Organization: URIRef
+    MilitaryUnit: URIRef
+    Place: URIRef
+    Country: URIRef
+    Settlement: URIRef
+    Region: URIRef
+    River: URIRef
+    Facility: URIRef
+    # event classes
+    Event: URIRef
+    Attack: URIRef
+    Shelling: URIRef
+    AirStrike: URIRef
+    MissileStrike: URIRef
+    DroneStrike: URIRef
+    Battle: URIRef
+    Offensive: URIRef
+    Advance: URIRef
+    Capture: URIRef
+    Liberation: URIRef
+    Withdrawal: URIRef
+    Encirclement: URIRef
+    Reinforcement: URIRef
+    Deployment: URIRef
+    Evacuation: URIRef
+    Casualties: URIRef
+    Destruction: URIRef
+    Shootdown: URIRef
+    Surrender: URIRef
+    Occupation: URIRef
+    Negotiation: URIRef
+    AidDelivery: URIRef
+    Other: URIRef
+    # statements and attribution
+    Statement: URIRef
+    Factuality: URIRef
+    Asserted: URIRef
+    Claimed: URIRef
+    Denied: URIRef
+    Hypothetical: URIRef
+    DatePrecision: URIRef
+    DayPrecision: URIRef
+    WeekPrecision: URIRef
+    MonthPrecision: URIRef
+    YearPrecision: URIRef
+    VaguePrecision: URIRef
+    ExtractionRun: URIRef
+    # object properties
+    agent: URIRef
+    target: URIRef
+    place: URIRef
+    speaker: URIRef
+    medium: URIRef
+    about: URIRef
+    reportedBy: URIRef
+    factuality: URIRef
+    datePrecision: URIRef
+    # datatype properties
+    date: URIRef
+    datePhrase: URIRef
+    quote: URIRef
+    direct: URIRef
+    confidence: URIRef
+    linkConfidence: URIRef
+    fatalities: URIRef
+    injured: URIRef
+    countIsLowerBound: URIRef
+    model: URIRef
+    modelVersion: URIRef
+    toolVersion: URIRef
+
+
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+GAF = Namespace("http://groundedannotationframework.org/gaf#")
+ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
+SCHEMA = Namespace("https://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
+GEO = Namespace("http://www.opengis.net/ont/geosparql#")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+GEONAMES = Namespace("https://sws.geonames.org/")
+
+PREFIXES: dict[str, str] = {
+    "ckg": str(CKG._NS),
+    "nif": str(NIF),
+    "gaf": str(GAF),
+    "itsrdf": str(ITSRDF),
+    "schema": str(SCHEMA),
+    "dcterms": "http://purl.org/dc/terms/",
+    "wd": str(WD),
+    "geo": str(GEO),
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "doc": ID + "doc/",
+    "person": ID + "person/",
+    "org": ID + "org/",
+    "unit": ID + "unit/",
+    "country": ID + "country/",
+    "settlement": ID + "settlement/",
+    "region": ID + "region/",
+    "river": ID + "river/",
+    "facility": ID + "facility/",
+    "place": ID + "place/",
+    "event": ID + "event/",
+    "stmt": ID + "statement/",
+    "run": ID + "run/",
+}
