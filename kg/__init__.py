@@ -1,0 +1,30 @@
+"""conflict-kg: English news about armed conflict -> an RDF knowledge graph.
+
+Library first; the ``kg`` command is a thin layer over these calls::
+
+    >>> import kg                                             # doctest: +SKIP
+    >>> graph, report = kg.build_graph(["seeds/"])            # doctest: +SKIP
+    >>> kg.write_graph(graph, "out/seeds.ttl")                # doctest: +SKIP
+"""
+
+__version__ = "0.1.0"
+
+from .errors import KgError  # noqa: E402
+from .pipeline import build_graph, extract_documents  # noqa: E402
+from .types import BuildReport, Entity, Event, Extraction, SourceDoc, Statement  # noqa: E402
+from .write import serialize, write_graph  # noqa: E402
+
+__all__ = [
+    "__version__",
+    "build_graph",
+    "extract_documents",
+    "write_graph",
+    "serialize",
+    "KgError",
+    "SourceDoc",
+    "Entity",
+    "Event",
+    "Statement",
+    "Extraction",
+    "BuildReport",
+]

