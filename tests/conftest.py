@@ -29,3 +29,29 @@ def nlp():
     from kg.extract import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def seed_build(nlp):
+    """The seed article built once with the real pipeline: (KnowledgeGraph, BuildReport)."""
+    import kg
+
+    return kg.build_graph([SEED], link=_link_mode())
+
+
+@pytest.fixture(scope="session")
+def seed_ttl(seed_build, tmp_path_factory) -> Path:
+    """The seed graph written as Turtle, as `kg build` writes it."""
+    import kg
+
+    path = tmp_path_factory.mktemp("seed") / "seeds.ttl"
+    kg.write_graph(seed_build[0], path)
+    return path
+
+
+def _link_mode() -> str:
+    try:
+        from kg.link import link_extractions  # noqa: F401
+    except ImportError:
+        return "none"
+    return "offline"

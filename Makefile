@@ -1,0 +1,42 @@
+# conflict-kg: `make run` builds the seed graph and queries it; `make test` runs the tests.
+# Both create .venv and install everything on first use (Python >= 3.11 and the package
+# index are all a fresh machine needs).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: setup run test bench lint clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(BIN)/kg build seeds/ -o out/seeds.ttl
+	@echo
+	@echo "== who said what (queries/who_said_what.rq) =="
+	$(BIN)/kg query who_said_what out/seeds.ttl
+	@echo
+	@echo "== timeline of events (queries/timeline_events.rq) =="
+	$(BIN)/kg query timeline out/seeds.ttl
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/kg build seeds/ -o out/seeds.ttl -q
+	$(BIN)/python benchmarks/score.py out/seeds.ttl
+	$(BIN)/python benchmarks/bench_build.py
+
+lint: setup
+	$(BIN)/ruff check kg tests benchmarks
+	$(BIN)/ruff format --check kg tests benchmarks
+
+clean:
+	rm -rf out .pytest_cache
