@@ -1,11 +1,371 @@
-"""Reported speech: direct quotes and indirect speech, with speaker and medium."""
+"""Reported speech: direct quotes and indirect speech, with speaker and medium.
+
+Direct quotes are the passages between quotation marks (straight or curly); each
+unbroken passage is one statement. Indirect speech is the clause a speech verb
+governs ("X said (that) ...", "X claimed to have ...", "according to X, ...").
+Quotation marks inside a reported clause belong to that clause (no separate
+statement), and short scare quotes ('a "substantial" victory') are not statements
+unless a speech verb attributes them. Speakers come from the subject of the speech
+verb (names, organisations, pronouns and "the official" resolved to the most recent
+compatible subject); a quote with no attribution of its own continues the previous
+speaker's statement when it follows it directly.
+"""
 
 from __future__ import annotations
 
-from ..types import Statement
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..types import ACTOR_TYPES, Statement
+from .attribution import OBJECT_SPEECH_VERBS, SPEECH_VERBS, Resolver
 from .entities import EntityTable
-from .parsed import Parsed
+from .parsed import Paragraph, Parsed
+
+_OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb"}
+#: Quotes shorter than this (in words) need a speech verb or their own sentence.
+SCARE_QUOTE_WORDS = 3
+MEDIUM_PREPS = frozenset({"on", "to", "in"})
+
+
+@dataclass
+class _Quote:
+    start: int  # paragraph-local, the inner text without marks
+    end: int
+    opens_sentence: bool
+    after_colon: bool
+
+
+def quote_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quoted passage's inner text, marks excluded."""
+    ranges: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == '"':
+            j = text.find('"', i + 1)
+            if j < 0:
+                # an opening mark at the paragraph start with no close: quote runs on
+                if text[:i].strip() == "":
+                    ranges.append((i + 1, n))
+                break
+            ranges.append((i + 1, j))
+            i = j + 1
+            continue
+        if ch in _OPEN_CLOSE:
+            j = text.find(_OPEN_CLOSE[ch], i + 1)
+            if j < 0:
+                if text[:i].strip() == "":
+                    ranges.append((i + 1, n))
+                break
+            ranges.append((i + 1, j))
+            i = j + 1
+            continue
+        if ch == "\u2018" and (i == 0 or not text[i - 1].isalnum()):
+            m = re.compile(r"[,.!?]\u2019|\u2019(?=\s*[,.;:!?]|\s+(?:[a-z]+\s+)?(?:he|she|they|it|said|says|told|[A-Z]))").search(text, i + 1)  # fmt: skip  # noqa: E501
+            if m and len(text[i + 1 : m.start()].split()) >= SCARE_QUOTE_WORDS:
+                end = m.start() + (1 if text[m.start()] in ",.!?" else 0)
+                ranges.append((i + 1, end))
+                i = m.end()
+                continue
+        i += 1
+    return [_trim(text, s, e) for s, e in ranges if text[s:e].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _tokens_in(para: Paragraph, start: int, end: int) -> list[Token]:
+    return [t for t in para.doc if start <= t.idx and t.idx + len(t.text) <= end]
+
+
+def _in_any(token: Token, ranges: list[tuple[int, int]]) -> bool:
+    return any(s - 1 <= token.idx < e + 1 for s, e in ranges)
+
+
+def _clause_tokens(head: Token) -> list[Token]:
+    """A reported clause's tokens, without a conjoined clause of another subject."""
+    drop: set[int] = set()
+    for child in head.children:
+        if (
+            child.dep_ == "conj"
+            and child.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            and not any(c.dep_ == "mark" for c in child.children)
+        ):
+            drop.update(t.i for t in child.subtree)
+            drop.update(c.i for c in head.children if c.dep_ == "cc" and c.i < child.i)
+    return [t for t in head.subtree if t.i not in drop]
+
+
+def speech_verbs(para: Paragraph, quotes: list[tuple[int, int]]) -> list[Token]:
+    """Speech verbs outside quotation marks ("say", "go on", "according to")."""
+    found = []
+    for token in para.doc:
+        if _in_any(token, quotes):
+            continue
+        lemma = token.lemma_.lower()
+        if any(c.dep_ == "neg" for c in token.children):
+            continue  # "did not say where they were going"
+        if token.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS:
+            found.append(token)
+        elif lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children):
+            found.append(token)
+        elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            found.append(token)
+    return found
+
+
+class _Finder:
+    def __init__(self, parsed: Parsed, table: EntityTable) -> None:
+        self.parsed = parsed
+        self.table = table
+        self.resolver = Resolver(parsed, table)
+        self.out: list[Statement] = []
+        self.last_direct: tuple[int, Statement] | None = None  # (paragraph index, stmt)
+
+    # -- speakers and media ----------------------------------------------------------------
+    def speaker(self, para: Paragraph, verb: Token) -> tuple[str | None, float]:
+        """The speaker of a speech verb and a confidence for it."""
+        if verb.lower_ == "according":
+            for to in verb.children:
+                for pobj in to.children:
+                    if pobj.dep_ == "pobj":
+                        return self.actor(para, pobj), 0.8
+            return None, 0.5
+        seen = verb
+        quotes = quote_ranges(para.doc.text)
+        for _ in range(3):
+            subj = [
+                c
+                for c in seen.children
+                if c.dep_ in ("nsubj", "nsubjpass")
+                and c.lower_ not in ("which", "that", "who")
+                and not _in_any(c, quotes)
+            ]
+            if subj:
+                for cand in subj:
+                    key = self.actor(para, cand)
+                    if key is not None:
+                        return key, 0.85
+                return None, 0.6
+            if seen.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl") and seen.head is not seen:
+                seen = seen.head
+                continue
+            break
+        # '"...," one commented' parses "one" as the head of the verb
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NUM", "NOUN", "PROPN"):
+            return self.actor(para, verb.head), 0.6
+        return None, 0.5
+
+    def actor(self, para: Paragraph, token: Token) -> str | None:
+        key = self.resolver.actor(para, token, demonym=False)
+        if key is None and token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
+            span = self.parsed.span_of(para, token.doc[token.left_edge.i : token.i + 1])
+            if self.table.key_at(span.start, span.end) is None:
+                key = self.table.add(span, "Person", confidence=0.5)
+        if key is not None and self.table.type_of(key) not in ACTOR_TYPES:
+            return None
+        return key
+
+    def medium(self, para: Paragraph, verb: Token) -> str | None:
+        """The outlet or platform: 'told X', 'on X', 'wrote on X', 'said on X's show'."""
+        cands: list[Token] = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and verb.lemma_ == "tell":
+                cands.append(child)
+            if child.dep_ == "prep" and child.lower_ in MEDIUM_PREPS:
+                cands.extend(c for c in child.children if c.dep_ == "pobj")
+        for cand in cands:
+            span = self.parsed.span_of(para, cand.doc[cand.left_edge.i : cand.right_edge.i + 1])
+            for key in self.table.keys_in(span.start, span.end) or [
+                self.table.key_at(span.start, span.end)
+            ]:
+                if key is not None and self.table.type_of(key) == "Organization":
+                    return key
+        return None
+
+    def about(self, start: int, end: int, speaker: str | None) -> tuple[str, ...]:
+        keys: list[str] = []
+        for key in self.table.keys_in(start, end):
+            if key != speaker and key not in keys:
+                keys.append(key)
+        return tuple(keys)
+
+    # -- statements ------------------------------------------------------------------------
+    def add(
+        self,
+        para: Paragraph,
+        start: int,
+        end: int,
+        direct: bool,
+        speaker: str | None,
+        medium: str | None,
+        confidence: float,
+    ) -> Statement:
+        span = self.parsed.span(para, start, end)
+        if speaker is not None:
+            self.resolver.remember_speaker(span.start, speaker)
+        stmt = Statement(
+            key=f"st{span.start}",
+            quote=span.text,
+            span=span,
+            direct=direct,
+            speaker=speaker,
+            medium=medium,
+            about=self.about(span.start, span.end, speaker),
+            confidence=round(confidence, 2),
+        )
+        self.out.append(stmt)
+        return stmt
+
+    def indirect(self, para: Paragraph, verb: Token) -> tuple[int, int] | None:
+        """Paragraph-local range of the clause a speech verb reports, or None."""
+        if verb.lower_ == "according":
+            head = verb.head
+            tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+        else:
+            clause = [c for c in verb.children if c.dep_ == "ccomp"]
+            if not clause and verb.lemma_ in ("claim", "deny", "promise", "threaten", "vow"):
+                clause = [c for c in verb.children if c.dep_ == "xcomp"]
+            if not clause and verb.lemma_ in OBJECT_SPEECH_VERBS:
+                clause = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+            if not clause and verb.lemma_ == "urge":
+                clause = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+            if not clause:
+                return None
+            tokens = [t for c in clause for t in _clause_tokens(c)]
+            if verb.i < max(t.i for t in tokens) and min(t.i for t in tokens) < verb.i:
+                tokens = [t for t in tokens if t.i > verb.i]  # "which he said were used"
+        tokens = sorted(tokens, key=lambda t: t.i)
+        while tokens and (
+            tokens[0].dep_ == "mark"
+            or tokens[0].lower_ in ("which", "that", "who", ",")
+            or tokens[0].is_punct
+        ):
+            tokens = tokens[1:]
+        while tokens and tokens[-1].is_punct and tokens[-1].text not in "\"'\u201d\u2019":
+            tokens = tokens[:-1]
+        if len(tokens) < 2:
+            return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        return start, end
+
+    def paragraph(self, index: int, para: Paragraph) -> None:
+        text = para.doc.text
+        quotes = quote_ranges(text)
+        verbs = speech_verbs(para, quotes)
+        absorbed: set[tuple[int, int]] = set()
+        pending: list[tuple[int, Statement | tuple]] = []
+
+        # indirect speech first: it may absorb quotation marks
+        for verb in verbs:
+            rng = self.indirect(para, verb)
+            if rng is None:
+                continue
+            start, end = rng
+            if any(q[0] - 1 <= start < q[1] + 1 for q in quotes):
+                continue  # the clause opens inside quotation marks: a direct quote
+            for q in quotes:  # a quotation the clause opens runs on to its closing mark
+                if start < q[0] < end < q[1]:
+                    end = q[1] + 1 if text[q[1] : q[1] + 1] in '"\u201d\u2019' else q[1]
+            inside = [q for q in quotes if start - 1 <= q[0] and q[1] <= end + 1]
+            absorbed.update(inside)
+            speaker, conf = self.speaker(para, verb)
+            pending.append((start, ("indirect", start, end, verb, speaker, conf)))
+
+        for qs, qe in quotes:
+            if (qs, qe) in absorbed:
+                continue
+            before = text[:qs].rstrip("\"'\u201c\u2018\u00ab ")
+            opens = before == "" or before[-1] in ".!?"
+            colon = before.endswith(":")
+            words = len(text[qs:qe].split())
+            verb = self.verb_for(para, qs, qe, quotes, verbs)
+            if not (opens or colon or verb is not None) or (
+                words < SCARE_QUOTE_WORDS and not (opens or colon)
+            ):
+                if words < 8:
+                    continue
+            pending.append((qs, ("direct", qs, qe, verb, None, 0.0)))
+
+        for _, item in sorted(pending, key=lambda p: p[0]):
+            kind, start, end, verb, speaker, conf = item
+            if kind == "indirect":
+                self.add(para, start, end, False, speaker, self.medium(para, verb), conf - 0.1)
+                continue
+            medium = None
+            if verb is not None:
+                speaker, conf = self.speaker(para, verb)
+                medium = self.medium(para, verb)
+            else:
+                speaker, medium, conf = self.continuation(index, para, end)
+            stmt = self.add(para, start, end, True, speaker, medium, conf)
+            self.last_direct = (index, stmt)
+
+    def verb_for(
+        self,
+        para: Paragraph,
+        qs: int,
+        qe: int,
+        quotes: list[tuple[int, int]],
+        verbs: list[Token],
+    ) -> Token | None:
+        """The speech verb that introduces a quote, if any."""
+        inner = _tokens_in(para, qs, qe)
+        for verb in verbs:
+            for token in inner:
+                if verb in token.ancestors and not _in_any(verb, [(qs, qe)]):
+                    # the verb governs the quote, unless the quote is a clause of its own
+                    return verb
+        later = [q[0] for q in quotes if q[0] > qe]
+        limit = min(later) if later else len(para.doc.text)
+        after = [v for v in verbs if qe <= v.idx < limit]
+        if after:
+            between = para.doc.text[qe : after[0].idx]
+            if not re.search(r"[.!?]\s", between.lstrip("\"'\u201d\u2019.,!? ")):
+                return after[0]
+        earlier = [q[1] for q in quotes if q[1] < qs]
+        floor = max(earlier) if earlier else 0
+        before = [v for v in verbs if floor <= v.idx < qs]
+        if before:
+            between = para.doc.text[before[-1].idx : qs]
+            if not re.search(r"[.!?]\s", between):
+                return before[-1]
+        return None
+
+    def continuation(self, index: int, para: Paragraph, end: int) -> tuple:
+        """Speaker of an unattributed quote: a name line after it, or the previous quote's."""
+        rest = para.doc.text[end:].lstrip("\"'\u201d\u2019.!?, ")
+        first = len(para.doc.text) - len(rest)
+        # a caption: the quote, then a line that starts with the speaker's name
+        after = [t for t in para.doc if t.idx >= first][:5]
+        if after and not any(t.lemma_ in SPEECH_VERBS for t in after):
+            for tok in after:
+                if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN":
+                    key = self.actor(para, tok)
+                    if key is not None and self.table.type_of(key) == "Person":
+                        return key, None, 0.6
+                if tok.is_punct:
+                    break
+        if self.last_direct is not None and self.last_direct[0] >= index - 1:
+            prev = self.last_direct[1]
+            return prev.speaker, prev.medium, 0.6
+        return None, None, 0.3
 
 
 def find_statements(parsed: Parsed, table: EntityTable) -> list[Statement]:
-    return []
+    """All statements of a document, in text order, with unique keys ``st<offset>``."""
+    finder = _Finder(parsed, table)
+    for index, para in enumerate(parsed.paragraphs):
+        finder.paragraph(index, para)
+    seen: dict[str, Statement] = {}
+    for stmt in sorted(finder.out, key=lambda s: s.span):
+        seen.setdefault(stmt.key, stmt)
+    return list(seen.values())

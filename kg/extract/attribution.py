@@ -1,0 +1,227 @@
+"""Who is meant: noun phrases and pronouns -> entity keys, shared by statements and events.
+
+``Resolver`` walks the document once, remembering every actor that was the subject of
+a verb (and every "a woman" / "a man" that was), so a later "he", "she", "it", "the
+official" can be resolved to the most recent compatible one. Nationality adjectives
+("a Russian rocket strike", "the Ukrainians") become Country actors via
+``kg/data/demonyms.json``. Nothing here ever returns an entity of the wrong type: the
+callers ask for actor types or place types.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from ..types import ACTOR_TYPES, PLACE_TYPES
+from .entities import EntityTable
+from .parsed import Paragraph, Parsed
+
+SPEECH_VERBS = frozenset(
+    "say tell write claim add insist urge confirm deny announce comment post state declare "
+    "report warn explain note reply respond acknowledge argue stress tweet assert allege "
+    "suggest quote ask admit vow promise threaten accuse describe estimate complain "
+    "predict reveal recall concede maintain boast caution remark testify publish".split()
+)
+#: Speech verbs whose object noun phrase is itself the reported content.
+OBJECT_SPEECH_VERBS = frozenset({"acknowledge", "admit", "confirm", "deny", "concede"})
+PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+NEUTER = {"it", "its"}
+PLURAL = {"they", "them", "their"}
+FEMALE_NOUNS = frozenset(
+    "woman women girl mother wife grandmother sister daughter lady spokeswoman widow "
+    "congresswoman chairwoman businesswoman policewoman".split()
+)
+MALE_NOUNS = frozenset(
+    "man men boy father husband grandfather brother son spokesman gentleman".split()
+)
+#: Definite role nouns that, without a name, point back to the last compatible speaker.
+ROLE_NOUNS = frozenset(
+    "official spokesman spokeswoman spokesperson user minister commander governor mayor "
+    "president general colonel officer source blogger correspondent journalist".split()
+)
+MALE_NAMES_IN_A = frozenset(
+    "nikita ilya kuzma foma luka sasha misha grisha vanya kolya petya mykola andrea "
+    "joshua elisha jonah noah ezra musa isa mustafa yahya zakaria".split()
+)
+FEMALE_NAMES = frozenset(
+    "ruth elizabeth ann anne karin marine kate grace rachel ingrid helen ellen liz "
+    "frances ursula kaja margrethe yael sigrid agnes esther miriam iris carmen".split()
+)
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Lower-case nationality words -> country names (from ``kg/data/demonyms.json``)."""
+    path = resources.files("kg") / "data" / "demonyms.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def gender_of_name(name: str) -> str | None:
+    """'female', 'male' or None from a personal name (first-name and surname endings)."""
+    parts = [p for p in name.replace("-", " ").split() if p[:1].isupper() and p.isalpha()]
+    if not parts:
+        return None
+    first, last = parts[0].lower(), parts[-1].lower()
+    if first in FEMALE_NAMES:
+        return "female"
+    if len(parts) > 1 and last.endswith(("ova", "eva", "yova", "ina", "skaya", "ska", "aya")):
+        return "female"
+    if len(parts) > 1 and first.endswith("a") and first not in MALE_NAMES_IN_A:
+        return "female"
+    return "male" if len(parts) > 1 else None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor seen as a subject: where, which entity (None for 'a woman'), its gender."""
+
+    start: int
+    key: str | None
+    type: str | None
+    gender: str | None
+
+
+def noun_span(token: Token) -> tuple[int, int]:
+    """Paragraph char range of a noun's core: compounds, names, possessors, adjectives."""
+    left = token
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "nmod", "poss", "det", "nummod", "case"):
+            left = min(left, child.left_edge, key=lambda t: t.i)
+            break
+    right = token
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "case") or (child.dep_ == "appos" and False):
+            right = max(right, child.right_edge, key=lambda t: t.i)
+    return left.idx, right.idx + len(right.text)
+
+
+class Resolver:
+    """Entity lookups for tokens of one parsed document, with a pronoun history."""
+
+    def __init__(self, parsed: Parsed, table: EntityTable) -> None:
+        self.parsed = parsed
+        self.table = table
+        self.history: list[Mention] = []
+        for para in parsed.paragraphs:
+            for token in para.doc:
+                if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in PRONOUNS:
+                    self._remember(para, token)
+
+    # -- plain lookups -------------------------------------------------------------------
+    def key_of(self, para: Paragraph, token: Token, types: frozenset[str]) -> str | None:
+        """The entity of ``types`` naming ``token`` (the token, then its noun core)."""
+        off = para.offset
+        for start, end in ((token.idx, token.idx + len(token.text)), noun_span(token)):
+            key = self.table.key_at(off + start, off + end)
+            if key is not None and self.table.type_of(key) in types:
+                return key
+            if key is not None and start == token.idx:
+                # the token names something of another type: do not look further left
+                # unless the noun core adds words (e.g. "Kharkiv region")
+                continue
+        return None
+
+    def gender(self, key: str) -> str | None:
+        if self.table.type_of(key) != "Person":
+            return None
+        for ent in self.table.entities():
+            if ent.key == key:
+                return gender_of_name(ent.label)
+        return None
+
+    def _remember(self, para: Paragraph, token: Token) -> None:
+        start = para.offset + token.idx
+        key = self.key_of(para, token, ACTOR_TYPES)
+        if key is not None:
+            self.history.append(Mention(start, key, self.table.type_of(key), self.gender(key)))
+        elif token.lemma_.lower() in FEMALE_NOUNS:
+            self.history.append(Mention(start, None, "Person", "female"))
+        elif token.lemma_.lower() in MALE_NOUNS:
+            self.history.append(Mention(start, None, "Person", "male"))
+
+    def remember_speaker(self, start: int, key: str) -> None:
+        """Record a resolved speaker (e.g. from a pronoun) so later pronouns can chain."""
+        self.history.append(Mention(start, key, self.table.type_of(key), self.gender(key)))
+        self.history.sort(key=lambda m: m.start)
+
+    def antecedent(self, before: int, pronoun: str) -> str | None:
+        """The most recent compatible subject before ``before`` for he/she/it/the official."""
+        pronoun = pronoun.lower()
+        want = PRONOUNS.get(pronoun)
+        for mention in reversed(self.history):
+            if mention.start >= before:
+                continue
+            if pronoun in NEUTER:
+                if mention.type in ("Organization", "Country", "MilitaryUnit"):
+                    return mention.key
+                continue
+            if pronoun in PLURAL:
+                if mention.type in ("Organization", "MilitaryUnit", "Country"):
+                    return mention.key
+                continue
+            if mention.type != "Person":
+                continue
+            if want is None or mention.gender is None or mention.gender == want:
+                return mention.key
+        return None
+
+    def actor(self, para: Paragraph, token: Token, *, demonym: bool = True) -> str | None:
+        """The actor entity a subject/agent/possessor token stands for, or None."""
+        lower = token.lower_
+        start = para.offset + token.idx
+        if token.pos_ == "PRON" or lower in PRONOUNS or lower in NEUTER | PLURAL:
+            if lower in PRONOUNS or lower in NEUTER or lower in PLURAL:
+                return self.antecedent(start, lower)
+            return None
+        key = self.key_of(para, token, ACTOR_TYPES)
+        if key is not None:
+            return key
+        if token.lemma_.lower() in ROLE_NOUNS and any(c.lower_ == "the" for c in token.children):
+            if not any(c.dep_ in ("compound", "amod", "poss") for c in token.children):
+                return self.antecedent(start, "he" if token.lower_ != "spokeswoman" else "she")
+        # a possessor: "its generals", "Russia's assault"
+        for child in token.children:
+            if child.dep_ == "poss":
+                return self.actor(para, child, demonym=demonym)
+        if demonym:
+            return self.country(para, token)
+        return None
+
+    def country(self, para: Paragraph, token: Token) -> str | None:
+        """A Country actor from a nationality word on or before the noun ("Russian troops")."""
+        words = [token] + [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
+        for word in words:
+            name = demonyms().get(word.lower_)
+            if name is None:
+                continue
+            span = self.parsed.span_of(para, word)
+            key = self.table.key_at(span.start, span.end)
+            if key is not None:
+                return key if self.table.type_of(key) in ACTOR_TYPES else None
+            return self.table.add(span, "Country", label=name, confidence=0.6)
+        return None
+
+    def places(self, para: Paragraph, token: Token) -> list[str]:
+        """Place entities named by a noun and its conjuncts ("Izyum and Kupiansk")."""
+        found: list[str] = []
+        for tok in [token, *token.conjuncts]:
+            key = self.key_of(para, tok, PLACE_TYPES)
+            if key is None:
+                # "the town of Balakliya", "the outskirts of Izyum", "the banks of the Oskil"
+                for child in tok.children:
+                    if child.dep_ == "prep" and child.lower_ == "of":
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj":
+                                found.extend(self.places(para, pobj))
+                for child in tok.children:
+                    if child.dep_ == "appos":
+                        key = self.key_of(para, child, PLACE_TYPES)
+            if key is not None and key not in found:
+                found.append(key)
+        return found
