@@ -1,0 +1,291 @@
+"""The knowledge base the linker reads: entries with names, a type, a place in Ukraine's
+administrative tree, coordinates and a QID where one is verified.
+
+A KB file is gzip-compressed (or plain) JSON: ``{"meta": {...}, "entries": [...]}``.
+The bundled KB (``kg/data/kb/bundled.json.gz``, built by ``scripts/build_kb.py``) is
+always loaded; a user KB (``kg kb import`` / ``kg kb fetch``) is read on top of it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import KbError
+from .normalise import exact_key, skeleton
+
+__all__ = [
+    "KbEntry",
+    "KnowledgeBase",
+    "BUNDLED_KB",
+    "default_user_kb",
+    "load_kb",
+    "load_kb_file",
+    "save_kb_file",
+    "bundled_kb",
+    "REGION_DESIGNATORS",
+    "split_designator",
+]
+
+BUNDLED_KB = Path(__file__).resolve().parent.parent / "data" / "kb" / "bundled.json.gz"
+_QID = re.compile(r"^Q[1-9]\d*$")
+
+#: Words that name what kind of place a name is, and the KB kinds they point to.
+REGION_DESIGNATORS: dict[str, tuple[str, ...]] = {
+    "oblast": ("oblast",),
+    "region": ("oblast", "region"),
+    "province": ("oblast", "region"),
+    "governorate": ("oblast", "region"),
+    "raion": ("raion",),
+    "rayon": ("raion",),
+    "district": ("raion",),
+    "river": ("river",),
+    "city": ("settlement",),
+    "town": ("settlement",),
+    "village": ("settlement",),
+}
+_SUFFIX = re.compile(
+    r"^(?P<base>.+?)\s+(?P<d>oblast|oblast'|region|province|governorate|raion|rayon|"
+    r"district|river|city|town|village)$",
+    re.IGNORECASE,
+)
+_PREFIX = re.compile(
+    r"^(?:the\s+)?(?P<d>city|town|village|river|region|oblast|province)\s+of\s+(?P<base>.+)$",
+    re.IGNORECASE,
+)
+
+
+def split_designator(name: str) -> tuple[str, str | None]:
+    """"Kharkiv Oblast" -> ("Kharkiv", "oblast"); "the city of Izium" -> ("Izium", "city")."""
+    name = name.strip()
+    for pattern in (_SUFFIX, _PREFIX):
+        m = pattern.match(name)
+        if m:
+            return m.group("base").strip(), m.group("d").lower().rstrip("'")
+    return name, None
+
+
+@dataclass
+class KbEntry:
+    """One thing the linker can link to (or knows about without a QID).
+
+    ``type`` is a contract entity type; ``kind`` refines it (oblast, raion, settlement,
+    river, country, person, ...). ``strict_aliases`` only count when the extracted type
+    equals ``type`` (e.g. "Moscow" for the Country Russia, "Ukrainian" for Ukraine).
+    ``oblast`` is the QID of the first-level region the entry lies in.
+    """
+
+    id: str
+    type: str
+    kind: str
+    label: str
+    qid: str | None = None
+    labels: dict[str, str] = field(default_factory=dict)
+    aliases: list[str] = field(default_factory=list)
+    strict_aliases: list[str] = field(default_factory=list)
+    oblast: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames: str | None = None
+    population: int | None = None
+    description: str | None = None
+    source: str | None = None
+
+    def names(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for name in [self.label, *self.labels.values(), *self.aliases]:
+            if name:
+                seen.setdefault(name, None)
+        return list(seen)
+
+    def to_json(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v not in (None, [], {}, "")}
+
+    @classmethod
+    def from_json(cls, data: dict) -> KbEntry:
+        qid = data.get("qid")
+        if qid is not None and not _QID.match(qid):
+            raise KbError(f"KB entry {data.get('id')!r} has a malformed QID {qid!r}")
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """An index hit: entry position, whether the name matched exactly (not only by
+    skeleton), whether it was a base name (designator removed), and a strict alias."""
+
+    index: int
+    exact: bool
+    base: bool
+    strict: bool
+
+
+class KnowledgeBase:
+    """Entries plus the name indexes the linker uses."""
+
+    def __init__(self, entries: Iterable[KbEntry] = (), meta: dict | None = None):
+        self.meta: dict = dict(meta or {})
+        self.entries: list[KbEntry] = []
+        self._by_id: dict[str, int] = {}
+        self._by_qid: dict[str, int] = {}
+        self._exact: dict[str, list[tuple[int, bool, bool]]] = {}
+        self._skel: dict[str, list[tuple[int, bool, bool]]] = {}
+        self.add(entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def add(self, entries: Iterable[KbEntry]) -> None:
+        """Add entries; an entry with an id or QID already present replaces the old one
+        by merging names (later sources win on fields they set)."""
+        for entry in entries:
+            pos = self._by_id.get(entry.id)
+            if pos is None and entry.qid:
+                pos = self._by_qid.get(entry.qid)
+            if pos is not None:
+                entry = _merge(self.entries[pos], entry)
+                self.entries[pos] = entry
+            else:
+                pos = len(self.entries)
+                self.entries.append(entry)
+            self._by_id[entry.id] = pos
+            if entry.qid:
+                self._by_qid[entry.qid] = pos
+            self._index(pos, entry)
+
+    def _index(self, pos: int, entry: KbEntry) -> None:
+        def put(index: dict, key: str, base: bool, strict: bool) -> None:
+            if not key:
+                return
+            bucket = index.setdefault(key, [])
+            if (pos, base, strict) not in bucket:
+                bucket.append((pos, base, strict))
+
+        names = entry.names()
+        if entry.type == "Person":  # a surname alone names the person too
+            names += [n.split()[-1] for n in names if len(n.split()) > 1]
+        for names, strict in ((names, False), (entry.strict_aliases, True)):
+            for name in names:
+                put(self._exact, exact_key(name), False, strict)
+                put(self._skel, skeleton(name), False, strict)
+                base, designator = split_designator(name)
+                if designator and entry.kind in REGION_DESIGNATORS.get(designator, ()):
+                    put(self._exact, exact_key(base), True, strict)
+                    put(self._skel, skeleton(base), True, strict)
+
+    def lookup(self, name: str) -> list[Hit]:
+        """Entries whose names match ``name`` exactly (folded) or by skeleton."""
+        hits: dict[tuple[int, bool, bool], Hit] = {}
+        for pos, base, strict in self._exact.get(exact_key(name), ()):
+            hits[(pos, base, strict)] = Hit(pos, True, base, strict)
+        for pos, base, strict in self._skel.get(skeleton(name), ()):
+            hits.setdefault((pos, base, strict), Hit(pos, False, base, strict))
+        return list(hits.values())
+
+    def by_qid(self, qid: str) -> KbEntry | None:
+        pos = self._by_qid.get(qid)
+        return None if pos is None else self.entries[pos]
+
+    def by_id(self, entry_id: str) -> KbEntry | None:
+        pos = self._by_id.get(entry_id)
+        return None if pos is None else self.entries[pos]
+
+    def oblast_of_name(self, name: str) -> KbEntry | None:
+        """The oblast (or Crimea) a region name like "kharkiv region" refers to."""
+        base, _ = split_designator(name)
+        for key in (name, base):
+            for hit in self.lookup(key):
+                entry = self.entries[hit.index]
+                if entry.kind == "oblast":
+                    return entry
+        return None
+
+
+def _merge(old: KbEntry, new: KbEntry) -> KbEntry:
+    data = old.to_json()
+    for key, value in new.to_json().items():
+        if key in ("aliases", "strict_aliases"):
+            data[key] = list(dict.fromkeys([*data.get(key, []), *value]))
+        elif key == "labels":
+            data[key] = {**data.get(key, {}), **value}
+        elif key == "id":
+            continue
+        else:
+            data[key] = value
+    if new.label and new.label != old.label:
+        data["aliases"] = list(dict.fromkeys([*data.get("aliases", []), old.label]))
+    return KbEntry.from_json(data)
+
+
+def default_user_kb() -> Path:
+    """Where ``kg kb import``/``fetch`` write by default: $XDG_DATA_HOME (or
+    ~/.local/share)/conflict-kg/kb/user.json.gz; ``KG_KB`` overrides it."""
+    if os.environ.get("KG_KB"):
+        return Path(os.environ["KG_KB"])
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "conflict-kg" / "kb" / "user.json.gz"
+
+
+def load_kb_file(path: Path | str) -> tuple[dict, list[KbEntry]]:
+    """Read a KB file (gzip or plain JSON); raises KbError saying how to fix it."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+        if raw[:2] == b"\x1f\x8b":
+            raw = gzip.decompress(raw)
+        data = json.loads(raw)
+        entries = [KbEntry.from_json(e) for e in data["entries"]]
+    except FileNotFoundError as exc:
+        raise KbError(f"KB file {path} does not exist; create it with `kg kb import`") from exc
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise KbError(
+            f"KB file {path} cannot be read ({exc.__class__.__name__}: {exc}); "
+            "rebuild it with `kg kb import` or delete it"
+        ) from exc
+    return data.get("meta", {}), entries
+
+
+def save_kb_file(path: Path | str, entries: Iterable[KbEntry], meta: dict) -> Path:
+    """Write entries as compact JSON (gzip when the name ends in .gz)."""
+    path = Path(path)
+    payload = json.dumps(
+        {"meta": meta, "entries": [e.to_json() for e in entries]},
+        ensure_ascii=False,
+        separators=(",", ":"),
+        sort_keys=True,
+    ).encode("utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix == ".gz":
+            payload = gzip.compress(payload, compresslevel=9, mtime=0)
+        path.write_bytes(payload)
+    except OSError as exc:
+        raise KbError(f"cannot write KB file {path}: {exc}; choose another --kb path") from exc
+    return path
+
+
+@lru_cache(maxsize=1)
+def bundled_kb() -> KnowledgeBase:
+    """The KB shipped with conflict-kg (loaded once per process)."""
+    meta, entries = load_kb_file(BUNDLED_KB)
+    return KnowledgeBase(entries, meta)
+
+
+def load_kb(*paths: Path | str, bundled: bool = True, user: bool = True) -> KnowledgeBase:
+    """The bundled KB, plus the default user KB if it exists, plus ``paths`` in order."""
+    kb = KnowledgeBase()
+    if bundled:
+        base = bundled_kb()
+        kb.meta = dict(base.meta)
+        kb.add(KbEntry.from_json(e.to_json()) for e in base.entries)
+    files = [default_user_kb()] if user and default_user_kb().exists() else []
+    for path in [*files, *map(Path, paths)]:
+        _, entries = load_kb_file(path)
+        kb.add(entries)
+    return kb

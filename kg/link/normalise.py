@@ -1,0 +1,161 @@
+"""Name normalisation for linking: case, diacritics, apostrophes and the many ways
+Ukrainian and Russian names are written in Latin letters.
+
+Two keys are used:
+
+- ``exact_key`` folds case, diacritics, apostrophes, soft signs and punctuation only
+  ("Kup'yansk" and "Kupyansk" share it; "Kupiansk" does not);
+- ``skeleton`` also folds the transliteration schemes (kh/h, g/h, y/i/j, ia/ya/ja,
+  ie/ye/je, iu/yu/ju, final -yi/-y/-iy, doubled letters), so that Izium, Izyum and
+  Izjum, or Zaluzhnyi and Zaluzhny, share one key.
+
+``transliterate`` turns Cyrillic names into Latin spellings (the Ukrainian national
+scheme for Ukrainian, a BGN-like scheme for Russian), which gives the Russian-derived
+spellings ("Kharkov", "Balakleya") as aliases without writing them by hand.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = [
+    "exact_key",
+    "skeleton",
+    "transliterate",
+    "latin_variants",
+    "strip_article",
+    "NORMALISER_VERSION",
+]
+
+#: Bump when the keys change (stored KB indexes are rebuilt when it differs).
+NORMALISER_VERSION = 1
+
+_APOSTROPHES = "'ʼ’‘`´ʹʻ\"″“”«»"
+_SOFT = "ьъЬЪ"
+_DROP = str.maketrans("", "", _APOSTROPHES + _SOFT)
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+# Ukrainian national transliteration (2010), word-initial forms first.
+_UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_UK = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie",
+    "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l",
+    "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "",
+    "ю": "iu", "я": "ia", "ё": "e", "ы": "y", "э": "e", "ъ": "",
+}  # fmt: skip
+# Russian, BGN/PCGN-like (without apostrophes for the soft sign).
+_RU = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
+}  # fmt: skip
+_RU_INITIAL = {"е": "ye"}
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+# Applied in order to a lower-case, apostrophe-free, ASCII string.
+_SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"j", "y"),
+        (r"kh", "h"),
+        (r"g", "h"),
+        (r"w", "v"),
+        (r"ph", "f"),
+        (r"ck", "k"),
+        (r"x", "ks"),
+        (r"(zh|sh|ch|ts)\1", r"\1"),
+        (r"(?:yi|iy|yy|ii|ij|iï)", "i"),
+        (r"(?:ie|ye)", "e"),
+        (r"(?:ia|ya)", "a"),
+        (r"(?:iu|yu)", "u"),
+        (r"(?:io|yo)", "o"),
+        (r"y", "i"),
+        (r"(.)\1+", r"\1"),
+    )
+)
+
+
+def _strip_marks(text: str) -> str:
+    # Keep Cyrillic й/ї intact (NFKD would split them into и/і + a mark).
+    out = []
+    for ch in text:
+        if _CYRILLIC.match(ch):
+            out.append(ch)
+            continue
+        decomposed = unicodedata.normalize("NFKD", ch)
+        out.append("".join(c for c in decomposed if not unicodedata.combining(c)))
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def exact_key(name: str) -> str:
+    """Lower case, no diacritics, no apostrophes or soft signs, single spaces.
+
+    >>> exact_key("Kup'yans'k") == exact_key("Kupyansk")
+    True
+    """
+    text = _strip_marks(name.strip().lower()).translate(_DROP)
+    return _NON_WORD.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=65536)
+def skeleton(name: str) -> str:
+    """A key that folds transliteration schemes; Cyrillic is transliterated first.
+
+    >>> skeleton("Izium") == skeleton("Izyum") == skeleton("Izjum")
+    True
+    >>> skeleton("Zaluzhnyi") == skeleton("Zaluzhny")
+    True
+    """
+    text = exact_key(name)
+    if _CYRILLIC.search(text):
+        text = exact_key(transliterate(text, "uk"))
+    for pattern, repl in _SKELETON_RULES:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def _translit_word(word: str, table: dict[str, str], initial: dict[str, str]) -> str:
+    out = []
+    for i, ch in enumerate(word):
+        low = ch.lower()
+        if low in table:
+            rep = initial.get(low, table[low]) if i == 0 else table[low]
+            out.append(rep.capitalize() if ch != low and rep else rep)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def transliterate(text: str, lang: str = "uk") -> str:
+    """Cyrillic -> Latin with the Ukrainian ("uk") or Russian ("ru") scheme.
+
+    >>> transliterate("Харків", "uk"), transliterate("Харьков", "ru")
+    ('Kharkiv', 'Kharkov')
+    """
+    table, initial = (_RU, _RU_INITIAL) if lang == "ru" else (_UK, _UK_INITIAL)
+    text = text.replace("зг", "zgh") if lang == "uk" else text
+    return re.sub(r"\w+", lambda m: _translit_word(m.group(0), table, initial), text)
+
+
+def latin_variants(name: str, lang: str) -> list[str]:
+    """Latin spellings of a name: itself if Latin, else its transliteration."""
+    if not name:
+        return []
+    if _CYRILLIC.search(name):
+        return [transliterate(name, lang)]
+    return [name]
+
+
+_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+
+
+def strip_article(name: str) -> str:
+    """Drop a leading "the" and a trailing possessive: "the Kremlin's" -> "Kremlin"."""
+    return _POSSESSIVE.sub("", _ARTICLE.sub("", name.strip())).strip()
