@@ -1,18 +1,461 @@
-"""Our entity ruler: patterns for units, media, rivers, regions and facilities."""
+"""Our entity ruler and the word lists behind it.
+
+The ruler runs before spaCy's NER, so what it finds is kept and the statistical model
+labels only the rest. Its labels are contract types; its ``id`` is either the canonical
+label (gazetteer names: ``"AP"`` -> ``"Associated Press"``) or a rule name starting
+with ``@`` (``"@region"``, ``"@unit"``, ...) that ``entities.py`` turns into a label
+from the matched words.
+
+Gazetteers live in ``kg/data/patterns/``: ``countries.jsonl`` (name, aliases,
+nationality adjectives, plural demonyms, capitals, the armed forces' name) and
+``names.jsonl`` (outlets, platforms, institutions, armed groups, a few well-known
+regions, rivers, settlements and facilities). Everything else is token patterns over
+the parse: NATIONALITY + force noun, ordinal + unit noun, NAME + region/river/facility
+noun, ministries, state media.
+"""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
 from spacy.language import Language
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "patterns"
+RULER_NAME = "conflict_kg_ruler"
+
+# --- word lists ---------------------------------------------------------------------
+
+#: Nouns that, after a nationality adjective, name that country's armed forces.
+FORCE_NOUNS = frozenset(
+    "forces force troops soldiers servicemen servicewomen military army armed commandos "
+    "units reserves paratroopers marines infantry defenders fighters personnel "
+    "artillery gunners sappers battalions brigades regiments formations contingent "
+    "units".split()
+)
+#: Words allowed between the nationality and the force noun ("Ukrainian spearhead units").
+FORCE_MODIFIERS = frozenset(
+    "armed spearhead special elite regular assault airborne ground frontline front-line "
+    "defence defense mechanised mechanized naval border reserve volunteer".split()
+)
+#: Words allowed between an ordinal and the unit noun ("93rd Separate Mechanized Brigade").
+UNIT_KINDS = frozenset(
+    "separate guards guard mechanized mechanised motorized motorised motor rifle assault "
+    "airborne air tank artillery marine naval infantry mountain jaeger territorial "
+    "defence defense special operations presidential operational combined arms "
+    "missile rocket engineer reconnaissance recon brigade tactical national".split()
+)
+UNIT_NOUNS = frozenset(
+    "brigade brigades regiment battalion division corps army company squadron "
+    "detachment platoon group fleet flotilla".split()
+)
+#: Ethnic and regional adjectives that open a unit's description, not its name.
+ETHNIC_ADJECTIVES = frozenset(
+    "Chechen Kurdish Druze Tatar Dagestani Buryat Ossetian Abkhaz Yazidi Arab Tuareg "
+    "Pashtun Hazara Tigrayan Amhara Oromo Rohingya Crimean Sunni Shia Shiite Alawite "
+    "Islamist Jihadist".split()
+)
+#: Nouns after a proper name that make it an armed group ("Wagner mercenary group").
+GROUP_MODIFIERS = frozenset(
+    "mercenary paramilitary special militia rebel volunteer separatist armed private "
+    "military forces assault".split()
+)
+GROUP_NOUNS = frozenset("group unit militia regiment battalion brigade".split())
+REGION_NOUNS = frozenset("region oblast province district raion governorate krai county".split())
+FACILITY_NAME_NOUNS = frozenset(
+    "airport airfield airbase bridge dam fortress plant refinery hospital stadium "
+    "cathedral monastery theatre theater mosque church university prison station "
+    "steelworks port base factory".split()
+)
+#: Common nouns that name facilities (the parse adds their compounds: "arts centre").
+FACILITY_NOUNS = frozenset(
+    "school hospital clinic kindergarten bridge monument dump depot warehouse factory "
+    "refinery airport airfield dam church mosque cathedral market supermarket mall "
+    "stadium university theatre theater museum library checkpoint headquarters barracks "
+    "harbour harbor pier prison embassy substation".split()
+)
+#: Facility heads that need a modifier to count ("command post", "arts centre").
+FACILITY_NEEDS_MODIFIER = frozenset(
+    "post centre center block building square station plant base camp complex "
+    "hall office facility site".split()
+)
+FACILITY_MODIFIERS = frozenset(
+    "command observation border arts art shopping cultural community medical "
+    "apartment residential administrative government town city central main nuclear "
+    "power railway train bus fuel oil ammunition ammo weapons military air police "
+    "refugee detention filtration children's thermal hydroelectric energy electricity "
+    "water grain storage logistics radar training".split()
+)
+#: Words that make a capital city stand for its government when it is their subject.
+GOVERNMENT_VERBS = frozenset(
+    "say claim deny accuse announce warn insist respond retaliate demand reject threaten "
+    "blame condemn vow refuse agree sign order send recognise recognize annex sanction "
+    "expel summon want seek hope believe consider plan decide approve call urge tell "
+    "report confirm acknowledge admit dismiss allege declare propose offer "
+    "welcome".split()
+)
+#: Verbs whose subject, a capital, is still the city ("Kyiv woke to sirens").
+CITY_VERBS = frozenset(
+    "be lie remain sit stand host suffer have see wake shake experience endure come become "
+    "face look seem appear fall burn sleep".split()
+)
+#: Second parts of compounds where a capital stands for its government ("Moscow-backed").
+GOVERNMENT_SUFFIXES = frozenset(
+    "installed backed appointed controlled led allied aligned friendly imposed sponsored "
+    "supported leaning held annexed".split()
+)
+#: Nouns after "Moscow's" that still mean the city, not the government.
+CITY_PARTS = frozenset(
+    "outskirts centre center suburbs suburb streets street districts district residents "
+    "mayor airport metro skyline citizens population squares square".split()
+)
+SPEECH_VERBS = frozenset(
+    "say tell claim write post add announce state insist deny report confirm "
+    "acknowledge admit explain comment note warn".split()
+)
+#: Lemmas that make a sentence about fighting ("the Russians" there are the military).
+MILITARY_WORDS = frozenset(
+    "attack shell capture retake recapture liberate advance offensive counteroffensive "
+    "troops forces front frontline fight fighting battle army surrender strike withdraw "
+    "retreat encircle encirclement occupy evacuate defend defence defense push bomb "
+    "shoot kill destroy seize hold reinforce reinforcement repel repulse breakthrough "
+    "war invade invasion soldier drone missile rocket artillery counterattack".split()
+)
+PLACE_PREPOSITIONS = frozenset(
+    "in near at outside around towards toward into through across from to beyond inside".split()
+)
+SETTLEMENT_NOUNS = frozenset("town village city settlement hamlet port suburb".split())
+PERSON_ROLES = frozenset(
+    "correspondent journalist reporter commander spokesman spokeswoman spokesperson "
+    "president minister head chief officer blogger writer colonel general mayor governor "
+    "analyst columnist official leader adviser advisor soldier resident director "
+    "secretary ambassador deputy lawmaker mp senator pundit expert historian professor "
+    "author poet editor presenter host diplomat negotiator envoy chairman founder "
+    "politician activist doctor nurse medic lieutenant captain major sergeant".split()
+)
+#: Leading words stripped from person names: titles, ranks and roles.
+TITLES = frozenset(
+    "maj major gen general lt lieutenant col colonel capt captain sgt sergeant cpl "
+    "corporal brig brigadier adm admiral marshal field commander chief president prime "
+    "minister defence defense foreign mr mrs ms miss dr prof gov governor mayor sen "
+    "senator rep king queen prince pope lt-gen maj-gen lt-col colonel-general "
+    "lieutenant-general major-general brigadier-general sir spokesman spokeswoman "
+    "deputy ret retd retired mp commander-in-chief private pte".split()
+)
+#: Words that mark a name as an organisation, not a place.
+ORG_WORDS = frozenset(
+    "ministry council party group bank agency news company corporation institute "
+    "university committee service forces army office department commission union "
+    "association foundation network times post channel tv radio parliament government "
+    "court assembly federation guard brigade battalion regiment".split()
+)
+#: Leading words of photo credits and similar junk ("Photo / AP").
+CREDIT_WORDS = frozenset("photo photos picture pictures image images credit file video".split())
+MINISTRY_KINDS = {
+    "defence": "Defence",
+    "defense": "Defence",
+    "foreign": "Foreign Affairs",
+    "interior": "Internal Affairs",
+    "health": "Health",
+    "emergencies": "Emergencies",
+    "emergency": "Emergencies",
+    "justice": "Justice",
+}
+STATE_MEDIA = frozenset("television tv media broadcaster channel".split())
+#: Ukrainian oblasts and Russian oblasts near the front: "<name> region" is "<name> Oblast".
+OBLASTS = frozenset(
+    "cherkasy chernihiv chernivtsi dnipropetrovsk donetsk ivano-frankivsk kharkiv kherson "
+    "khmelnytskyi kirovohrad kyiv luhansk lviv mykolaiv odesa poltava rivne sumy ternopil "
+    "vinnytsia volyn zakarpattia zaporizhzhia zhytomyr belgorod kursk bryansk voronezh "
+    "rostov".split()
+)
+
+#: Country names that are also common given names: not matched by the ruler.
+AMBIGUOUS_COUNTRIES = frozenset({"Jordan", "Chad", "Georgia"})
+
+# --- gazetteers ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    aliases: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+    forces: str
+
+
+@dataclass(frozen=True)
+class Name:
+    """A gazetteer entry: canonical name, contract type, other spellings."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+
+
+def _jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[Country, ...]:
+    """The countries in ``countries.jsonl``."""
+    return tuple(
+        Country(
+            name=row["name"],
+            aliases=tuple(row.get("aliases", ())),
+            adjectives=tuple(row.get("adjectives", ())),
+            demonyms=tuple(row.get("demonyms", ())),
+            capitals=tuple(row.get("capitals", ())),
+            forces=row.get("forces") or f"Armed Forces of {row['name']}",
+        )
+        for row in _jsonl(DATA / "countries.jsonl")
+    )
+
+
+@lru_cache(maxsize=1)
+def names() -> tuple[Name, ...]:
+    """The named entities in ``names.jsonl``."""
+    return tuple(
+        Name(row["name"], row["type"], tuple(row.get("aliases", ())))
+        for row in _jsonl(DATA / "names.jsonl")
+    )
+
+
+@lru_cache(maxsize=1)
+def country_by_name() -> dict[str, Country]:
+    """Lower-cased country names and aliases -> Country."""
+    index: dict[str, Country] = {}
+    for country in countries():
+        for text in (country.name, *country.aliases):
+            index.setdefault(text.lower(), country)
+    return index
+
+
+@lru_cache(maxsize=1)
+def country_by_adjective() -> dict[str, Country]:
+    """Nationality adjectives as written ("Russian") -> Country."""
+    return {adj: c for c in countries() for adj in c.adjectives}
+
+
+@lru_cache(maxsize=1)
+def country_by_demonym() -> dict[str, Country]:
+    """Plural demonyms as written ("Ukrainians") -> Country."""
+    return {dem: c for c in countries() for dem in c.demonyms}
+
+
+@lru_cache(maxsize=1)
+def country_by_capital() -> dict[str, Country]:
+    """Capitals as written ("Moscow", "Kyiv") -> Country."""
+    return {cap: c for c in countries() for cap in c.capitals}
+
+
+@lru_cache(maxsize=1)
+def name_index() -> dict[str, Name]:
+    """Lower-cased gazetteer names and aliases -> entry."""
+    index: dict[str, Name] = {}
+    for entry in names():
+        for text in (entry.name, *entry.aliases):
+            index.setdefault(text.lower(), entry)
+    return index
+
+
+# --- patterns -----------------------------------------------------------------------
+
+_NOT_NAME_POS = ["ADP", "DET", "PRON", "AUX", "VERB", "CCONJ", "SCONJ", "PART", "NUM"]
+
+
+def _name_token(op: str | None = None) -> dict:
+    """A capitalised word that can be part of a name (not a nationality adjective)."""
+    excluded = sorted(country_by_adjective()) + sorted(country_by_demonym())
+    token: dict = {"IS_TITLE": True, "POS": {"NOT_IN": _NOT_NAME_POS}, "TEXT": {"NOT_IN": excluded}}
+    if op:
+        token["OP"] = op
+    return token
+
+
+def _name_seq() -> list[dict]:
+    """One to three capitalised words, hyphenated ones included ("Nagorno-Karabakh")."""
+    return [
+        _name_token(),
+        {"ORTH": "-", "OP": "?"},
+        _name_token("?"),
+        _name_token("?"),
+    ]
+
+
+def _phrase(nlp: Language, text: str) -> list[dict]:
+    """Token pattern for a fixed phrase: exact case for short acronyms, else any case."""
+    tokens = [t.text for t in nlp.make_doc(text)]
+    exact = len(text) <= 5 and text.upper() == text
+    return [{"ORTH": t} if exact else {"LOWER": t.lower()} for t in tokens]
+
+
+def _gazetteer_patterns(nlp: Language) -> list[dict]:
+    patterns = []
+    for entry in names():
+        for text in (entry.name, *entry.aliases):
+            patterns.append({"label": entry.type, "pattern": _phrase(nlp, text), "id": entry.name})
+    for country in countries():
+        if country.name in AMBIGUOUS_COUNTRIES:
+            continue  # also a person's name: left to the NER and the country index
+        for text in (country.name, *country.aliases):
+            if len(text) > 3 and text.upper() != text:
+                pattern = [{"TEXT": t.text} for t in nlp.make_doc(text)]
+            else:
+                pattern = _phrase(nlp, text)
+            patterns.append({"label": "Country", "pattern": pattern, "id": country.name})
+    return patterns
+
+
+def _nationality_patterns(nlp: Language) -> list[dict]:
+    """NATIONALITY (+ modifiers) + force noun -> the country's armed forces; ministries."""
+    patterns = []
+    modifiers = {"LOWER": {"IN": sorted(FORCE_MODIFIERS)}, "OP": "*"}
+    force = {"LOWER": {"IN": sorted(FORCE_NOUNS)}}
+    kinds = sorted(MINISTRY_KINDS)
+    for country in countries():
+        heads = [[{"TEXT": t.text} for t in nlp.make_doc(adj)] for adj in country.adjectives]
+        owners = [
+            [{"TEXT": t.text} for t in nlp.make_doc(n)] + [{"LOWER": "'s"}]
+            for n in (country.name, *country.aliases)
+        ]
+        for head in heads + owners:
+            patterns.append(
+                {
+                    "label": "MilitaryUnit",
+                    "pattern": [*head, modifiers, force],
+                    "id": country.forces,
+                }
+            )
+            patterns.append(
+                {
+                    "label": "Organization",
+                    "pattern": [*head, {"LOWER": {"IN": kinds}}, {"LOWER": "ministry"}],
+                    "id": "@ministry",
+                }
+            )
+            patterns.append(
+                {
+                    "label": "Organization",
+                    "pattern": [
+                        *head,
+                        {"LOWER": {"IN": ["ministry", "minstry"]}},
+                        {"LOWER": "of"},
+                        {"LOWER": {"IN": kinds}},
+                        {"LOWER": "affairs", "OP": "?"},
+                    ],
+                    "id": "@ministry",
+                }
+            )
+            patterns.append(
+                {
+                    "label": "Organization",
+                    "pattern": [
+                        *head,
+                        {"LOWER": "state"},
+                        {"LOWER": {"IN": ["news", "television", "tv"]}, "OP": "?"},
+                        {"LOWER": {"IN": sorted(STATE_MEDIA | {"agency"})}},
+                    ],
+                    "id": "@statemedia",
+                }
+            )
+    # bare ministries: resolved to the most recently named country in entities.py
+    patterns.append(
+        {
+            "label": "Organization",
+            "pattern": [
+                {"LOWER": "ministry"},
+                {"LOWER": "of"},
+                {"LOWER": {"IN": kinds}},
+                {"LOWER": "affairs", "OP": "?"},
+                {"LOWER": "of", "OP": "?"},
+                {"IS_TITLE": True, "OP": "?"},
+            ],
+            "id": "@ministry",
+        }
+    )
+    patterns.append(
+        {
+            "label": "Organization",
+            "pattern": [{"LOWER": {"IN": kinds}}, {"LOWER": "ministry"}],
+            "id": "@ministry",
+        }
+    )
+    return patterns
+
+
+def _structural_patterns() -> list[dict]:
+    """Units, armed groups, regions, rivers, named facilities, fronts."""
+    ordinal = {"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}}
+    kind = {"LOWER": {"IN": sorted(UNIT_KINDS)}, "OP": "*"}
+    title_kind = {"IS_TITLE": True, "POS": {"NOT_IN": _NOT_NAME_POS}, "OP": "*"}
+    unit = {"LOWER": {"IN": sorted(UNIT_NOUNS)}}
+    group_mod = {"LOWER": {"IN": sorted(GROUP_MODIFIERS)}, "OP": "*"}
+    name = _name_seq()
+    return [
+        {"label": "MilitaryUnit", "pattern": [ordinal, kind, unit], "id": "@unit"},
+        {"label": "MilitaryUnit", "pattern": [ordinal, title_kind, unit], "id": "@unit"},
+        {
+            "label": "MilitaryUnit",
+            "pattern": [*name, group_mod, {"LOWER": {"IN": sorted(GROUP_NOUNS)}}],
+            "id": "@group",
+        },
+        {
+            "label": "MilitaryUnit",
+            "pattern": [*name, {"TEXT": {"IN": ["Force", "Forces"]}}],
+            "id": "@group",
+        },
+        {
+            "label": "Region",
+            "pattern": [*name, {"LOWER": {"IN": sorted(REGION_NOUNS)}}],
+            "id": "@region",
+        },
+        {"label": "Region", "pattern": [*name, {"ORTH": "state"}], "id": "@region"},
+        {
+            "label": "Region",
+            "pattern": [{"LOWER": {"IN": sorted(REGION_NOUNS)}}, {"LOWER": "of"}, *name],
+            "id": "@region",
+        },
+        {"label": "River", "pattern": [*name, {"LOWER": "river"}], "id": "@river"},
+        {"label": "River", "pattern": [{"LOWER": "river"}, *name], "id": "@river"},
+        {
+            "label": "Facility",
+            "pattern": [
+                *name,
+                {
+                    "LOWER": {"IN": ["nuclear", "power", "thermal", "steel", "air", "railway"]},
+                    "OP": "*",
+                },
+                {"LOWER": {"IN": sorted(FACILITY_NAME_NOUNS)}},
+            ],
+            "id": "@facility",
+        },
+        {
+            "label": "Place",
+            "pattern": [
+                {"TEXT": {"IN": ["Eastern", "Western", "Southern", "Northern", "Southwestern"]}},
+                {"TEXT": "Front"},
+            ],
+            "id": "@place",
+        },
+    ]
+
+
+def build_patterns(nlp: Language) -> list[dict]:
+    """All ruler patterns (gazetteers first: on equal spans the first pattern wins)."""
+    return _gazetteer_patterns(nlp) + _nationality_patterns(nlp) + _structural_patterns()
 
 
 def add_entity_ruler(nlp: Language) -> None:
     """Add the conflict-kg entity ruler before spaCy's NER (idempotent)."""
-    if "conflict_kg_ruler" in nlp.pipe_names:
+    if RULER_NAME in nlp.pipe_names:
         return
-    ruler = nlp.add_pipe("entity_ruler", name="conflict_kg_ruler", before="ner")
-    ruler.add_patterns(PATTERNS)
-
-
-PATTERNS: list[dict] = [
-    {"label": "River", "pattern": [{"IS_TITLE": True}, {"LOWER": "river"}]},
-]
+    before = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before=before)
+    ruler.add_patterns(build_patterns(nlp))
