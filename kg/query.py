@@ -37,12 +37,12 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kg.errors import QueryError, UsageError
+from kg.errors import QueryError, StoreError, UsageError
 from kg.ontology import PREFIXES
+from kg.store import credentials, open_store
 
 __all__ = [
     "QUERIES_DIR",
-    "RDF_EXTENSIONS",
     "SELECT_FORMATS",
     "GRAPH_FORMATS",
     "Param",
@@ -52,23 +52,11 @@ __all__ = [
     "find_query",
     "format_result",
     "list_queries",
-    "load_files",
     "parse_header",
     "run_query",
 ]
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
-RDF_EXTENSIONS = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".trig": ox.RdfFormat.TRIG,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".json": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML,
-    ".n3": ox.RdfFormat.N3,
-}
 SELECT_FORMATS = ("table", "csv", "tsv", "json")
 GRAPH_FORMATS = ("ttl", "nt")
 PARAM_TYPES = ("string", "iri", "date", "integer", "decimal")
@@ -402,26 +390,6 @@ def _prepare(
 # --------------------------------------------------------------------------- running
 
 
-def load_files(graphs: Sequence[Path], store: ox.Store | None = None) -> ox.Store:
-    """Load RDF files (format from the extension) into a pyoxigraph Store."""
-    store = store if store is not None else ox.Store()
-    for path in graphs:
-        path = Path(path)
-        rdf_format = RDF_EXTENSIONS.get(path.suffix.lower())
-        if rdf_format is None:
-            known = " ".join(sorted(RDF_EXTENSIONS))
-            raise UsageError(f"Cannot tell the RDF format of {path}; use one of: {known}.")
-        if not path.is_file():
-            raise QueryError(f"The graph file {path} does not exist.")
-        try:
-            store.bulk_load(path=str(path), format=rdf_format)
-        except SyntaxError as err:
-            raise QueryError(f"{path} is not valid {rdf_format.name}: {err}") from err
-        except (OSError, ValueError) as err:
-            raise QueryError(f"Cannot load {path}: {err}") from err
-    return store
-
-
 def _syntax_error(err: Exception, text: str) -> QueryError:
     message = str(err)
     where = re.search(r"(\d+):(\d+)", message)
@@ -456,9 +424,9 @@ def run_query(
     if store is None:
         if not graphs:
             raise UsageError("Give at least one graph file or --endpoint URL to query.")
-        store = load_files(graphs)
+        store = open_store(graphs)
     elif graphs:
-        load_files(graphs, store)
+        raise UsageError("Give graph files or an already loaded store, not both.")
     return _run_embedded(text, bindings, store)
 
 
@@ -552,10 +520,9 @@ def _run_remote(
     client.setMethod(POST)
     client.setTimeout(int(timeout))
     client.setQuery(text)
+    client.queryType = form  # its own guess reads keywords inside comments ("load")
     client.setReturnFormat(N3 if form in ("CONSTRUCT", "DESCRIBE") else JSON)
     if auth is None:
-        from kg.store import credentials
-
         auth = credentials(endpoint)
     if auth:
         client.setHTTPAuth(DIGEST if "virtuoso" in endpoint or "-auth" in endpoint else "BASIC")
@@ -573,8 +540,6 @@ def _run_remote(
     except SPARQLWrapperException as err:
         raise QueryError(f"The endpoint {endpoint} refused the query: {err}") from err
     except OSError as err:
-        from kg.errors import StoreError
-
         raise StoreError(f"Cannot reach the SPARQL endpoint {endpoint}: {err}") from err
     if "boolean" in document:
         return QueryResult("ask", boolean=bool(document["boolean"]))
