@@ -140,6 +140,10 @@ class Resolver:
         key = self.key_of(para, token, ACTOR_TYPES)
         if key is not None:
             self.history.append(Mention(start, key, self.table.type_of(key), self.gender(key)))
+        elif token.tag_ != "NN" or not any(
+            c.dep_ == "det" for c in token.children if c.lower_ in ("a", "an", "the", "one")
+        ):
+            return  # only "a woman", "the man": not "men", not "our men"
         elif token.lemma_.lower() in FEMALE_NOUNS:
             self.history.append(Mention(start, None, "Person", "female"))
         elif token.lemma_.lower() in MALE_NOUNS:
@@ -182,6 +186,12 @@ class Resolver:
         key = self.key_of(para, token, ACTOR_TYPES)
         if key is not None:
             return key
+        # "the mayor, Ana Lopes, said": the name in apposition
+        for child in token.children:
+            if child.dep_ == "appos":
+                key = self.key_of(para, child, ACTOR_TYPES)
+                if key is not None:
+                    return key
         if token.lemma_.lower() in ROLE_NOUNS and any(c.lower_ == "the" for c in token.children):
             if not any(c.dep_ in ("compound", "amod", "poss") for c in token.children):
                 return self.antecedent(start, "he" if token.lower_ != "spokeswoman" else "she")

@@ -133,8 +133,8 @@ def classify(token: Token, resolver: Resolver, para: Paragraph) -> tuple[str, li
             return "", [], 0.0
         if lemma == "free" and not objs:
             return "", [], 0.0
-        if lemma in lex["verbs"]:
-            return lex["verbs"][lemma], [token], 0.8
+        if lemma in lex["verbs"] or lower in lex["verbs"]:
+            return lex["verbs"].get(lemma) or lex["verbs"][lower], [token], 0.8
         if lemma in lex["military_subject"]:
             typ = lex["military_subject"][lemma]
             subj = _subject(token)

@@ -166,10 +166,17 @@ class _Finder:
 
     def actor(self, para: Paragraph, token: Token) -> str | None:
         key = self.resolver.actor(para, token, demonym=False)
-        if key is None and token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
-            span = self.parsed.span_of(para, token.doc[token.left_edge.i : token.i + 1])
-            if self.table.key_at(span.start, span.end) is None:
-                key = self.table.add(span, "Person", confidence=0.5)
+        if key is None and token.pos_ == "PROPN":
+            # a speaker the NER missed: a run of capitalised names ("Oleksandr Marchenko")
+            names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            first = names[0] if names else token
+            run = token.doc[first.i : token.i + 1]
+            if token.ent_type_ == "PERSON" or (
+                len(run) >= 2 and all(t.is_title and t.is_alpha for t in run)
+            ):
+                span = self.parsed.span_of(para, run)
+                if self.table.key_at(span.start, span.end) is None:
+                    key = self.table.add(span, "Person", confidence=0.4)
         if key is not None and self.table.type_of(key) not in ACTOR_TYPES:
             return None
         return key

@@ -1,0 +1,149 @@
+"""Statements: direct and indirect speech, speakers, media, scare quotes (real model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.extract import extract_parsed, parse
+from kg.extract.statements import quote_ranges
+from kg.types import SourceDoc
+
+pytestmark = pytest.mark.slow
+
+
+def run(nlp, text: str):
+    x = extract_parsed(parse(SourceDoc(id="t", text=text, date=dt.date(2023, 5, 12)), nlp))
+    labels = {e.key: e.label for e in x.entities}
+    return x, labels
+
+
+def speaker(labels, stmt):
+    return labels.get(stmt.speaker) if stmt.speaker else None
+
+
+def test_quote_ranges_straight_and_curly():
+    text = '\u201cWe hold the line,\u201d he said. "Nothing more."'
+    got = [text[s:e] for s, e in quote_ranges(text)]
+    assert got == ["We hold the line", "Nothing more."]
+
+
+def test_direct_quote_with_name_and_medium(nlp):
+    text = (
+        '"The bridge at Dubno is fully under our control," Oleksandr Marchenko, '
+        "the regional governor, told Reuters."
+    )
+    x, labels = run(nlp, text)
+    [stmt] = x.statements
+    assert stmt.direct and stmt.quote == "The bridge at Dubno is fully under our control"
+    assert text[stmt.span.start : stmt.span.end] == stmt.quote
+    assert speaker(labels, stmt) == "Oleksandr Marchenko"
+    assert labels.get(stmt.medium) == "Reuters"
+
+
+def test_quote_split_around_attribution_gives_two_statements(nlp):
+    text = (
+        'Amina Yusuf spoke to the crowd. "We stayed in the cellar for two weeks," '
+        'she went on: "Now we only want to go home."'
+    )
+    x, labels = run(nlp, text)
+    quotes = [s.quote for s in x.statements]
+    assert quotes == ["We stayed in the cellar for two weeks", "Now we only want to go home."]
+    assert all(speaker(labels, s) == "Amina Yusuf" for s in x.statements)
+
+
+def test_multi_sentence_quote_is_one_statement(nlp):
+    text = (
+        '"The town is surrounded. We have no water. Send help," said Carlos Mendoza, '
+        "a local priest."
+    )
+    x, labels = run(nlp, text)
+    [stmt] = x.statements
+    assert stmt.quote.startswith("The town is surrounded.") and stmt.quote.endswith("help")
+    assert speaker(labels, stmt) == "Carlos Mendoza"
+
+
+def test_indirect_speech_with_that_clause(nlp):
+    text = "Colonel Jean Dupont said that the rebels had withdrawn from the airport overnight."
+    x, labels = run(nlp, text)
+    [stmt] = x.statements
+    assert not stmt.direct
+    assert stmt.quote == "the rebels had withdrawn from the airport overnight"
+    assert speaker(labels, stmt) == "Jean Dupont" or "Dupont" in speaker(labels, stmt)
+
+
+def test_indirect_speech_with_organisation_speaker(nlp):
+    text = "NATO said the convoy was heading towards the border."
+    x, labels = run(nlp, text)
+    [stmt] = x.statements
+    assert stmt.quote == "the convoy was heading towards the border"
+    assert speaker(labels, stmt) == "NATO"
+
+
+def test_according_to(nlp):
+    text = "According to the United Nations, 300 families fled the district last week."
+    x, labels = run(nlp, text)
+    [stmt] = x.statements
+    assert "300 families fled the district" in stmt.quote
+    assert speaker(labels, stmt) == "the United Nations" or "United Nations" in speaker(
+        labels, stmt
+    )
+
+
+def test_pronoun_speaker_resolves_to_previous_subject(nlp):
+    text = (
+        'Pedro Alvarez visited the front on Monday.\n"Our men are exhausted," he wrote on Telegram.'
+    )
+    x, labels = run(nlp, text)
+    [stmt] = x.statements
+    assert speaker(labels, stmt) == "Pedro Alvarez"
+    assert labels.get(stmt.medium) == "Telegram"
+
+
+def test_pronoun_gender_check_skips_male_speaker(nlp):
+    text = (
+        'Mikhail Petrov said the shelling had stopped. A woman told reporters: "We slept '
+        'in the metro." Then she added: "My house is gone."'
+    )
+    x, labels = run(nlp, text)
+    by_quote = {s.quote: s for s in x.statements}
+    assert speaker(labels, by_quote["My house is gone."]) is None
+    assert speaker(labels, by_quote["We slept in the metro."]) is None
+
+
+def test_unattributed_quote_continues_previous_speaker(nlp):
+    text = (
+        '"The roads are mined," Ahmed Saleh wrote on Facebook.\n'
+        '"Nobody can leave the village before the rains."'
+    )
+    x, labels = run(nlp, text)
+    assert [speaker(labels, s) for s in x.statements] == ["Ahmed Saleh", "Ahmed Saleh"]
+
+
+def test_scare_quotes_are_not_statements(nlp):
+    text = 'Officials called it a "historic" day after the "special" operation ended.'
+    x, _ = run(nlp, text)
+    assert x.statements == ()
+
+
+def test_quote_inside_reported_clause_is_absorbed(nlp):
+    text = 'The mayor, Ana Lopes, said the situation was "under control" but tense.'
+    x, labels = run(nlp, text)
+    [stmt] = x.statements
+    assert not stmt.direct and '"under control"' in stmt.quote
+    assert speaker(labels, stmt) == "Ana Lopes"
+
+
+def test_negated_speech_verb_reports_nothing(nlp):
+    text = "The ministry did not say where the troops were going."
+    x, _ = run(nlp, text)
+    assert x.statements == ()
+
+
+def test_about_lists_entities_in_the_quote(nlp):
+    text = '"Kherson will be free again," President Volodymyr Zelensky said.'
+    x, labels = run(nlp, text)
+    [stmt] = x.statements
+    assert any(labels[k] == "Kherson" for k in stmt.about)
+    assert stmt.speaker not in stmt.about
