@@ -67,9 +67,7 @@ def link_extractions(
             names = sorted({n for ent in missing for n in entity_names(ent)})
             found = lookup_names(client, names, kb, strict=False)
             if found:
-                overlay = KnowledgeBase(kb.entries, kb.meta) if kb is _default_kb() else kb
-                if overlay is kb:
-                    overlay = KnowledgeBase(kb.entries, kb.meta)
+                overlay = kb.copy()
                 overlay.add(found)
                 linker = Linker(overlay, config)
     return linker.link_all(extractions)

@@ -30,7 +30,10 @@ SOURCES_META = [
 
 
 def build_bundled(
-    wof: Path | str, verified: Path | str, curated: Path | str = CURATED, min_population: int = 10000
+    wof: Path | str,
+    verified: Path | str,
+    curated: Path | str = CURATED,
+    min_population: int = 10000,
 ) -> tuple[dict, list[KbEntry]]:
     """Entries and metadata for the bundled KB.
 

@@ -62,7 +62,7 @@ _PREFIX = re.compile(
 
 
 def split_designator(name: str) -> tuple[str, str | None]:
-    """"Kharkiv Oblast" -> ("Kharkiv", "oblast"); "the city of Izium" -> ("Izium", "city")."""
+    """ "Kharkiv Oblast" -> ("Kharkiv", "oblast"); "the city of Izium" -> ("Izium", "city")."""
     name = name.strip()
     for pattern in (_SUFFIX, _PREFIX):
         m = pattern.match(name)
@@ -159,6 +159,16 @@ class KnowledgeBase:
                 self._by_qid[entry.qid] = pos
             self._index(pos, entry)
 
+    def copy(self) -> KnowledgeBase:
+        """A KB sharing nothing mutable with this one (cheaper than re-indexing)."""
+        new = KnowledgeBase(meta=self.meta)
+        new.entries = list(self.entries)
+        new._by_id = dict(self._by_id)
+        new._by_qid = dict(self._by_qid)
+        new._exact = {k: list(v) for k, v in self._exact.items()}
+        new._skel = {k: list(v) for k, v in self._skel.items()}
+        return new
+
     def _index(self, pos: int, entry: KbEntry) -> None:
         def put(index: dict, key: str, base: bool, strict: bool) -> None:
             if not key:
@@ -170,8 +180,8 @@ class KnowledgeBase:
         names = entry.names()
         if entry.type == "Person":  # a surname alone names the person too
             names += [n.split()[-1] for n in names if len(n.split()) > 1]
-        for names, strict in ((names, False), (entry.strict_aliases, True)):
-            for name in names:
+        for group, strict in ((names, False), (entry.strict_aliases, True)):
+            for name in group:
                 put(self._exact, exact_key(name), False, strict)
                 put(self._skel, skeleton(name), False, strict)
                 base, designator = split_designator(name)
@@ -279,11 +289,7 @@ def bundled_kb() -> KnowledgeBase:
 
 def load_kb(*paths: Path | str, bundled: bool = True, user: bool = True) -> KnowledgeBase:
     """The bundled KB, plus the default user KB if it exists, plus ``paths`` in order."""
-    kb = KnowledgeBase()
-    if bundled:
-        base = bundled_kb()
-        kb.meta = dict(base.meta)
-        kb.add(KbEntry.from_json(e.to_json()) for e in base.entries)
+    kb = bundled_kb().copy() if bundled else KnowledgeBase()
     files = [default_user_kb()] if user and default_user_kb().exists() else []
     for path in [*files, *map(Path, paths)]:
         _, entries = load_kb_file(path)

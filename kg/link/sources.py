@@ -47,17 +47,19 @@ CLASS_TYPES: dict[str, tuple[str, str]] = {
     "Q176799": ("MilitaryUnit", "unit"),
     "Q41710": ("Facility", "facility"),
 }
+_SETTLEMENT_WORDS = r"\b(?:village|town|city|hamlet|settlement)\b"
+_ORG_WORDS = r"\b(?:agency|ministry|company|organi[sz]ation|channel)\b"
 _DESCRIPTION_TYPES: tuple[tuple[re.Pattern[str], tuple[str, str]], ...] = tuple(
     (re.compile(p, re.IGNORECASE), t)
     for p, t in (
-        (r"\bhuman settlement\b|\b(?:village|town|city|hamlet|settlement)\b", ("Settlement", "settlement")),
+        (_SETTLEMENT_WORDS, ("Settlement", "settlement")),
         (r"\briver\b|\btributary\b", ("River", "river")),
         (r"\boblast\b|\bprovince\b|\bfirst-level\b", ("Region", "oblast")),
         (r"\braion\b|\bdistrict\b|\bhromada\b", ("Region", "raion")),
         (r"\bsovereign state\b|\bcountry\b", ("Country", "country")),
         (r"\bpolitician\b|\bjournalist\b|\bofficer\b|\bpresident\b|\bborn\b", ("Person", "person")),
         (r"\bmilitary unit\b|\bbrigade\b|\bregiment\b|\barmed forces\b", ("MilitaryUnit", "unit")),
-        (r"\bagency\b|\bministry\b|\bcompany\b|\borgani[sz]ation\b|\bchannel\b", ("Organization", "organization")),
+        (_ORG_WORDS, ("Organization", "organization")),
     )
 )  # fmt: skip
 
@@ -216,7 +218,26 @@ def read_wof(
             homonym = keep_homonyms and bool(namesakes)
             if row["placetype"] == "county" or pop >= max(min_population, 1) or homonym:
                 entries.append(_wof_entry([row], None, region_qid))
+    _fill_oblasts(entries)
     return entries
+
+
+def _fill_oblasts(entries: list[KbEntry], km: float = 25.0) -> None:
+    """Give settlements without an oblast the oblast of the nearest one that has it."""
+    known = [e for e in entries if e.type == "Settlement" and e.oblast and e.lat is not None]
+    cell: dict[tuple[int, int], list[KbEntry]] = defaultdict(list)
+    for e in known:
+        cell[(int(e.lat * 4), int(e.lon * 4))].append(e)  # type: ignore[operator]
+    for e in entries:
+        if e.type != "Settlement" or e.oblast or e.lat is None or e.lon is None:
+            continue
+        ci, cj = int(e.lat * 4), int(e.lon * 4)
+        near = [
+            o for di in (-1, 0, 1) for dj in (-1, 0, 1) for o in cell.get((ci + di, cj + dj), [])
+        ]
+        best = min(near, key=lambda o: (o.lat - e.lat) ** 2 + (o.lon - e.lon) ** 2, default=None)  # type: ignore[operator]
+        if best is not None and _near({"lat": str(e.lat), "lon": str(e.lon)}, best, km):
+            e.oblast = best.oblast
 
 
 def _near(row: dict[str, str], entry: KbEntry, km: float) -> bool:
