@@ -384,10 +384,11 @@ class _Builder:
         events: list[Event] = []
         by_token: dict[int, Event] = {}
         for token, typ, trig, conf in found:
-            if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
-                head_typ = verbal.get(token.head.i)
+            if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass", "pobj"):
+                head = token.head.head if token.dep_ == "pobj" else token.head
+                head_typ = verbal.get(head.i)
                 if head_typ and same_group(head_typ, typ):
-                    continue  # "rushing reinforcements": one event, the verb's
+                    continue  # "rushing reinforcements", "trapping ... in an encirclement"
             start = min(t.idx for t in trig)
             end = max(t.idx + len(t.text) for t in trig)
             span = self.parsed.span(para, start, end)
