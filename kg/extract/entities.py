@@ -279,6 +279,14 @@ def _is_government(tok: Token) -> bool:
     return False
 
 
+def _after_title(doc, i: int) -> bool:
+    """Is token i preceded by a title or rank ("Lt. Col. Nadav Shoshani")?"""
+    j = i - 1
+    while j >= 0 and doc[j].text == ".":
+        j -= 1
+    return j >= 0 and doc[j].lower_.rstrip(".") in pat.TITLES
+
+
 def _place_context(root: Token, strong_only: bool = False) -> bool:
     """Is this name used as a place: "near X", "the town of X", "X, a village"?"""
     head = root.head
@@ -288,6 +296,8 @@ def _place_context(root: Token, strong_only: bool = False) -> bool:
         preps = _STRONG_PREPS if strong_only else pat.PLACE_PREPOSITIONS
         if head.lower_ in preps:
             return True
+    if root.dep_ == "dobj" and head.lemma_ in pat.PLACE_VERBS:
+        return True
     for child in root.children:
         if child.dep_ == "appos" and child.lemma_ in pat.SETTLEMENT_NOUNS:
             return True
@@ -301,8 +311,9 @@ def _person_context(root: Token) -> bool:
     return any(c.dep_ == "appos" and c.lemma_.lower() in pat.PERSON_ROLES for c in root.children)
 
 
-def _military_sentence(tok: Token) -> bool:
-    return any(t.lemma_.lower() in pat.MILITARY_WORDS for t in tok.sent)
+def _military(span: SpacySpan) -> bool:
+    """Is this sentence or paragraph about fighting?"""
+    return any(t.lemma_.lower() in pat.MILITARY_WORDS for t in span)
 
 
 def _looks_like_org(words: list[str]) -> bool:
@@ -468,7 +479,7 @@ class _Finder:
         start, end = _trim(doc, start, ent.end, type_)
         if start >= end:
             return
-        if ent.label_ == "NORP":
+        if ent.label_ == "NORP" or doc[start].lower_ in {"pro", "anti"}:
             self._norp(start, end)
             return
         tokens = doc[start:end]
@@ -540,9 +551,12 @@ class _Finder:
 
     def _demonym(self, start: int, end: int) -> None:
         country = pat.country_by_demonym()[self.doc[start:end].text]
-        if _military_sentence(self.doc[start]):
-            if start > 0 and self.doc[start - 1].lower_ == "the":
-                start -= 1  # "the Russians" as the military
+        definite = start > 0 and self.doc[start - 1].lower_ == "the"
+        # "the Russians" in a paragraph about fighting; bare "Russians" in such a sentence
+        context = self.doc[:] if definite else self.doc[start].sent
+        if _military(context):
+            if definite:
+                start -= 1
             self.emit(
                 start, end, "MilitaryUnit", country.forces, CONTEXT, "context", country=country.name
             )
@@ -581,6 +595,8 @@ class _Finder:
                     pass
                 elif _place_context(run.root, strong_only=True):
                     self.emit(i, j + 1, "Settlement", run.text, GUESS, "guess")
+                elif _after_title(doc, i) and j > i:
+                    self.emit(i, j + 1, "Person", run.text, GUESS, "guess")
                 else:  # kept only if a document pass recognises the name
                     self.emit(i, j + 1, UNKNOWN, run.text, GUESS, "guess")
                 i = j + 1
@@ -599,7 +615,7 @@ class _Finder:
             bare_poss = (
                 child.dep_ == "poss"
                 and child.pos_ == "NOUN"
-                and not any(c.dep_ in {"det", "amod", "compound", "nummod"} for c in child.children)
+                and not any(c.dep_ in {"amod", "compound", "nummod"} for c in child.children)
             )
             if (
                 child.dep_ in {"compound", "nmod"}
@@ -686,14 +702,17 @@ def _one_type_per_name(cands: list[Candidate]) -> None:
             if old is None or c.confidence > old.confidence:
                 best[name] = c
     for i, c in enumerate(cands):
-        if (
-            c.source not in {"ner", "guess", "context"}
-            or c.generic
-            or c.type in {"Country", "Person"}
-        ):
+        if c.source not in {"ner", "guess", "context"} or c.generic or c.type == "Country":
             continue
         other = best.get(fold(c.span.text))
-        if other and other is not c and other.confidence > c.confidence and other.type != "Person":
+        if not other or other is c or other.type == "Person":
+            continue
+        lone_person = c.type == "Person" and " " not in c.span.text
+        if c.type == "Person" and not lone_person:
+            continue
+        if other.confidence > c.confidence or (
+            lone_person and other.type in PLACE_TYPES and other.confidence >= c.confidence
+        ):
             cands[i] = replace(c, type=other.type, label=other.label)
 
 

@@ -126,6 +126,11 @@ MILITARY_WORDS = frozenset(
 PLACE_PREPOSITIONS = frozenset(
     "in near at outside around towards toward into through across from to beyond inside".split()
 )
+#: Verbs whose object is a place when it is a bare name ("reached Senkove").
+PLACE_VERBS = frozenset(
+    "reach enter capture seize retake recapture liberate encircle surround storm abandon "
+    "approach occupy besiege".split()
+)
 SETTLEMENT_NOUNS = frozenset("town village city settlement hamlet port suburb".split())
 PERSON_ROLES = frozenset(
     "correspondent journalist reporter commander spokesman spokeswoman spokesperson "
