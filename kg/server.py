@@ -31,6 +31,12 @@ __all__ = ["OxigraphServer", "bulk_load", "find_oxigraph", "free_port"]
 _STDERR_TAIL = 2000
 
 
+def _clean_stderr(text: str) -> str:
+    """The binary's message without a Rust backtrace, cut to a readable length."""
+    text = text.split("Stack backtrace:")[0].strip()
+    return text[-_STDERR_TAIL:]
+
+
 def find_oxigraph() -> Path:
     """Return the ``oxigraph`` binary: next to ``sys.executable`` first, then on PATH."""
     beside = Path(sys.executable).parent / "oxigraph"
@@ -137,8 +143,8 @@ class OxigraphServer:
         if self._stderr is None:
             return ""
         self._stderr.seek(0)
-        text = self._stderr.read().decode("utf-8", errors="replace").strip()
-        return text[-_STDERR_TAIL:]
+        text = self._stderr.read().decode("utf-8", errors="replace")
+        return _clean_stderr(text)
 
     def _wait_ready(self) -> None:
         deadline = time.monotonic() + self.timeout
@@ -218,7 +224,7 @@ def bulk_load(location: Path, files: Sequence[Path], *, timeout: float | None = 
     except subprocess.TimeoutExpired as err:
         raise StoreError(f"oxigraph load did not finish within {timeout} s.") from err
     if result.returncode != 0:
-        stderr = result.stderr.decode("utf-8", errors="replace").strip()[-_STDERR_TAIL:]
+        stderr = _clean_stderr(result.stderr.decode("utf-8", errors="replace"))
         hint = " Is a server running on this location? Stop it first." if "lock" in stderr else ""
         raise StoreError(
             f"oxigraph load into {location} failed (exit {result.returncode}): {stderr}{hint}"

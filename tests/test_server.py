@@ -104,3 +104,45 @@ def test_failing_binary_start_quotes_stderr(tmp_path: Path) -> None:
     not_a_dir.write_text("x", encoding="utf-8")
     with pytest.raises(StoreError, match="stderr"):
         OxigraphServer(not_a_dir, timeout=5).start()
+
+
+def test_kg_serve_loads_serves_and_stops_on_sigint(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    data = Path(__file__).resolve().parent / "data" / "store" / "small.trig"
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kg",
+            "serve",
+            str(data),
+            "--port",
+            str(port),
+            "--location",
+            str(tmp_path / "db"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        lines = [process.stdout.readline().strip() for _ in range(3)]
+        assert lines[0] == f"query:  http://127.0.0.1:{port}/query"
+        assert lines[1].startswith("update: ") and lines[2].startswith("store:  ")
+        server = OxigraphServer(port=port)  # only for its URLs; not started
+        query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"  # union default graph
+        url = server.query_url + "?" + urllib.parse.urlencode({"query": query})
+        request = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
+        with urllib.request.urlopen(request, timeout=5) as response:
+            assert json.load(response)["results"]["bindings"][0]["n"]["value"] == "237"
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0
+        assert not _port_open("127.0.0.1", port)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()

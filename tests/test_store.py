@@ -1,0 +1,175 @@
+"""kg.store against real Oxigraph servers: GSP and Update loads, idempotence, errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from typer.testing import CliRunner
+
+from kg.errors import StoreError, UsageError
+from kg.server import OxigraphServer, free_port
+from kg.store import (
+    _bnode_chunks,
+    count_graphs,
+    credentials,
+    default_graph_iri,
+    load_graph,
+    read_graphs,
+    select,
+)
+
+pytestmark = pytest.mark.slow
+
+DATA = Path(__file__).resolve().parent / "data" / "store"
+SMALL_TRIG = DATA / "small.trig"
+SMALL_TTL = DATA / "small.ttl"
+DOC = "https://w3id.org/conflict-kg/id/doc/"
+
+
+@pytest.fixture()
+def server(tmp_path: Path) -> Iterator[OxigraphServer]:
+    """An on-disk Oxigraph server, fresh for each test."""
+    with OxigraphServer(tmp_path / "db") as running:
+        yield running
+
+
+def total(server: OxigraphServer) -> int:
+    rows = select(server.query_url, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return int(rows[0]["n"])
+
+
+def test_read_graphs_keeps_documents_apart() -> None:
+    graphs = read_graphs(SMALL_TRIG)
+    assert set(graphs) == {DOC + "aleppo-brief", DOC + "khartoum-report"}
+    assert sum(len(t) for t in graphs.values()) == 237
+    single = read_graphs(SMALL_TTL)
+    assert list(single) == [default_graph_iri(SMALL_TTL)]
+    assert default_graph_iri(SMALL_TTL).endswith("/graph/small.ttl")
+    assert list(read_graphs(SMALL_TRIG, "https://example.org/all")) == ["https://example.org/all"]
+
+
+def test_bnode_chunks_never_split_a_blank_node() -> None:
+    p = ox.NamedNode("http://e/p")
+    triples = []
+    for i in range(50):
+        s = ox.NamedNode(f"http://e/s{i}")
+        b = ox.BlankNode(f"b{i}")
+        triples += [(s, p, b), (b, p, ox.Literal(str(i))), (s, p, ox.Literal("x"))]
+    chunks = list(_bnode_chunks(triples, 7))
+    assert sum(len(c) for c in chunks) == len(triples)
+    assert max(len(c) for c in chunks) <= 7
+    for i in range(50):
+        holders = {n for n, c in enumerate(chunks) for t in c if ox.BlankNode(f"b{i}") in t}
+        assert len(holders) == 1
+
+
+@pytest.mark.parametrize("path", [SMALL_TRIG, SMALL_TTL], ids=["trig", "ttl"])
+def test_gsp_load_twice_changes_nothing(server: OxigraphServer, path: Path) -> None:
+    first = load_graph(path, gsp=server.store_url)
+    assert first.triples == 237 and first.method == "gsp"
+    assert total(server) == 237
+    second = load_graph(path, gsp=server.store_url)
+    assert second.graphs == first.graphs
+    assert total(server) == 237
+
+
+@pytest.mark.parametrize("chunk_size", [1000, 9])
+def test_update_load_twice_changes_nothing(server: OxigraphServer, chunk_size: int) -> None:
+    report = load_graph(SMALL_TRIG, update=server.update_url, chunk_size=chunk_size)
+    assert report.triples == 237
+    if chunk_size == 9:
+        assert report.requests > 237 // 9
+    load_graph(SMALL_TRIG, update=server.update_url, chunk_size=chunk_size)
+    assert total(server) == 237
+
+
+def test_reload_replaces_a_documents_graph(server: OxigraphServer, tmp_path: Path) -> None:
+    load_graph(SMALL_TRIG, gsp=server.store_url)
+    smaller = tmp_path / "smaller.nq"
+    quads = [q for q in ox.parse(path=str(SMALL_TRIG)) if "aleppo" in q.graph_name.value]
+    ox.serialize(quads[:10], str(smaller), ox.RdfFormat.N_QUADS)
+    load_graph(smaller, update=server.update_url)
+    counts = count_graphs(server.query_url, [DOC + "aleppo-brief", DOC + "khartoum-report"])
+    assert counts == {DOC + "aleppo-brief": 10, DOC + "khartoum-report": 119}
+
+
+def test_blank_nodes_survive_chunked_updates(server: OxigraphServer, tmp_path: Path) -> None:
+    path = tmp_path / "places.ttl"
+    lines = ["@prefix geo: <http://www.opengis.net/ont/geosparql#> ."]
+    for i in range(40):
+        lines.append(
+            f'<http://e/place{i}> geo:hasGeometry [ geo:asWKT "POINT({i} {i})"^^geo:wktLiteral ] .'
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    load_graph(path, update=server.update_url, chunk_size=5, graph="https://example.org/places")
+    load_graph(path, update=server.update_url, chunk_size=5, graph="https://example.org/places")
+    rows = select(
+        server.query_url,
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?p ?has ?b . ?b ?as ?wkt } }",
+    )
+    assert rows[0]["n"] == "40"
+
+
+def test_count_check_catches_a_store_that_lost_triples(server: OxigraphServer) -> None:
+    with OxigraphServer() as empty:
+        with pytest.raises(StoreError, match="other counts"):
+            load_graph(SMALL_TRIG, gsp=server.store_url, query=empty.query_url)
+
+
+def test_store_that_is_down_gives_a_clear_error() -> None:
+    url = f"http://127.0.0.1:{free_port()}/store"
+    with pytest.raises(StoreError, match="cannot connect.*Is the store running"):
+        load_graph(SMALL_TRIG, gsp=url, retries=1, backoff=0.01)
+
+
+def test_store_refusal_quotes_the_store(server: OxigraphServer, tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="failed with 4"):
+        load_graph(SMALL_TRIG, gsp=server.base_url + "/no-such-endpoint", retries=0)
+
+
+def test_invalid_file_is_refused_before_sending(server: OxigraphServer, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("<http://e/a> <http://e/p> .\n", encoding="utf-8")
+    with pytest.raises(StoreError, match="nothing was loaded"):
+        load_graph(broken, gsp=server.store_url)
+    assert total(server) == 0
+
+
+def test_usage_errors() -> None:
+    with pytest.raises(UsageError):
+        load_graph(SMALL_TRIG)
+    with pytest.raises(UsageError):
+        load_graph(SMALL_TRIG, gsp="http://a", update="http://b")
+
+
+def test_credentials_from_environment_and_netrc(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("KG_STORE_USER", raising=False)
+    monkeypatch.delenv("KG_STORE_PASSWORD", raising=False)
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine store.example.org login writer password s3cret\n", encoding="utf-8")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    assert credentials("https://store.example.org/sparql") == ("writer", "s3cret")
+    assert credentials("https://other.example.org/sparql") is None
+    monkeypatch.setenv("KG_STORE_USER", "dba")
+    monkeypatch.setenv("KG_STORE_PASSWORD", "dba")
+    assert credentials("https://store.example.org/sparql") == ("dba", "dba")
+
+
+def test_cli_load_and_a_store_that_is_down(server: OxigraphServer) -> None:
+    from kg.cli import app
+
+    loaded = CliRunner().invoke(app, ["load", str(SMALL_TRIG), "--gsp", server.store_url])
+    assert loaded.exit_code == 0, loaded.output
+    assert "loaded 237 triples into 2 graph(s)" in loaded.stdout
+    down = f"http://127.0.0.1:{free_port()}/store"
+    failed = CliRunner().invoke(app, ["load", str(SMALL_TRIG), "--gsp", down, "--retries", "0"])
+    assert failed.exit_code == 1
+    assert "cannot connect" in failed.stderr and "[E050]" in failed.stderr
+    usage = CliRunner().invoke(app, ["load", str(SMALL_TRIG)])
+    assert usage.exit_code == 2
