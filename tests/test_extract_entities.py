@@ -249,6 +249,35 @@ def test_bare_ministry_goes_to_the_most_recently_named_country(nlp):
     assert find(ents, "Organization", "Ministry of Defence of Ukraine")
 
 
+def test_ministry_owned_by_a_non_country_is_not_given_to_the_last_country(nlp):
+    text = "An Israeli strike hit Jabalia, the Hamas-run health ministry said."
+    ents = entities(nlp, text)
+    assert find(ents, "Organization", "Ministry of Health of Hamas")
+    assert not [e for e in ents if e.label == "Ministry of Health of Israel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "label"),
+    [
+        (
+            "The Ukrainian General Staff reported 40 clashes.",
+            "MilitaryUnit",
+            "Ukrainian General Staff",
+        ),
+        ("The Israeli air force struck targets in Lebanon.", "MilitaryUnit", "Israeli Air Force"),
+        ("The Russian navy withdrew its ships.", "MilitaryUnit", "Russian Navy"),
+    ],
+)
+def test_national_bodies(nlp, text, type_, label):
+    assert find(entities(nlp, text), type_, label)
+
+
+def test_a_title_alone_is_not_an_organisation(nlp):
+    ents = entities(nlp, "Secretary of State Antony Blinken arrived in Kyiv.")
+    assert not [e for e in ents if e.label == "State"]
+    assert find(ents, "Person", "Antony Blinken")
+
+
 # --- places ---------------------------------------------------------------------------
 
 
@@ -273,6 +302,12 @@ def test_rivers_and_a_bare_name_seen_as_a_river(nlp):
         ("Separatists in Donbas claimed a victory.", "Donbas", "Donbas"),
         ("Drones attacked Crimea overnight.", "Crimea", "Crimea"),
         ("Talks on Nagorno-Karabakh resumed.", "Nagorno-Karabakh", "Nagorno-Karabakh"),
+        ("Troops closed the Lachin corridor.", "Lachin Corridor", "Lachin corridor"),
+        (
+            "Blasts shook the Ivano-Frankivsk region.",
+            "Ivano-Frankivsk Oblast",
+            "Ivano-Frankivsk region",
+        ),
     ],
 )
 def test_regions(nlp, text, label, mention):

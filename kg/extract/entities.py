@@ -279,6 +279,18 @@ def _is_government(tok: Token) -> bool:
     return False
 
 
+def _owner_before(doc, start: int) -> str | None:
+    """A non-country owner right before a ministry: "Gaza's ...", "Hamas-run ..."."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i >= 1 and doc[i].lower_ in {"'s", "’s"} and doc[i - 1].pos_ == "PROPN":
+        return doc[i - 1].text
+    if i >= 2 and doc[i].lower_ in pat.GOVERNMENT_SUFFIXES | {"run"} and doc[i - 1].text == "-":
+        return doc[i - 2].text
+    return None
+
+
 def _after_title(doc, i: int) -> bool:
     """Is token i preceded by a title or rank ("Lt. Col. Nadav Shoshani")?"""
     j = i - 1
@@ -377,8 +389,29 @@ class _Finder:
         while end > start and self.doc[end - 1].pos_ == "ADP":
             end -= 1
         kind = kind or "Defence"
+        owner = None if country else _owner_before(self.doc, start)
+        if owner:  # "Gaza's health ministry", "the Hamas-run health ministry"
+            label = f"Ministry of {kind} of {owner}"
+            self.emit(start, end, type_, label, RULE, "rule")
+            return
         label = f"Ministry of {kind} of {country}" if country else f"Ministry of {kind}"
         self.emit(start, end, type_, label, RULE, "rule", country=country, kind=kind)
+
+    def _rule_national(self, tokens: SpacySpan, type_: str) -> None:
+        """ "Ukrainian General Staff", "Israeli air force": the adjective and the body."""
+        first = tokens[0].text
+        country = pat.country_by_adjective().get(first) or pat.country_by_name().get(first.lower())
+        adjective = country.adjectives[0] if country and country.adjectives else first
+        rest = " ".join(t.text for t in tokens if t.i > tokens.start and t.lower_ != "'s")
+        self.emit(
+            tokens.start,
+            tokens.end,
+            type_,
+            f"{adjective} {_titled(rest)}",
+            RULE,
+            "rule",
+            country=country.name if country else None,
+        )
 
     def _rule_statemedia(self, tokens: SpacySpan, type_: str) -> None:
         country = pat.country_by_adjective().get(tokens[0].text) or pat.country_by_name().get(
@@ -525,6 +558,8 @@ class _Finder:
                 self.emit(start, end, "Person", text, NER, "ner")
             return
         words = [t.text for t in tokens]
+        if len(words) == 1 and text.lower() in pat.TITLES | pat.ORG_WORDS | {"state"}:
+            return  # "Secretary of State": a title, not an organisation
         if ent.label_ in {"ORG", "LOC"} and not _looks_like_org(words) and _place_context(root):
             self.emit(start, end, "Settlement", text, CONTEXT, "context")
             return

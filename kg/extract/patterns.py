@@ -63,7 +63,21 @@ GROUP_MODIFIERS = frozenset(
     "military forces assault".split()
 )
 GROUP_NOUNS = frozenset("group unit militia regiment battalion brigade".split())
-REGION_NOUNS = frozenset("region oblast province district raion governorate krai county".split())
+REGION_NOUNS = frozenset(
+    "region oblast province district raion governorate krai county corridor".split()
+)
+#: Bodies named by nationality + these words ("the Israeli air force").
+NATIONAL_BODIES = (
+    ("general staff", "MilitaryUnit"),
+    ("air force", "MilitaryUnit"),
+    ("navy", "MilitaryUnit"),
+    ("national guard", "MilitaryUnit"),
+    ("border guard", "MilitaryUnit"),
+    ("border guards", "MilitaryUnit"),
+    ("security service", "Organization"),
+    ("parliament", "Organization"),
+    ("government", "Organization"),
+)
 FACILITY_NAME_NOUNS = frozenset(
     "airport airfield airbase bridge dam fortress plant refinery hospital stadium "
     "cathedral monastery theatre theater mosque church university prison station "
@@ -370,6 +384,14 @@ def _nationality_patterns(nlp: Language) -> list[dict]:
                     "id": "@statemedia",
                 }
             )
+            for words, label in NATIONAL_BODIES:
+                patterns.append(
+                    {
+                        "label": label,
+                        "pattern": [*head, *({"LOWER": w} for w in words.split())],
+                        "id": "@national",
+                    }
+                )
     # bare ministries: resolved to the most recently named country in entities.py
     patterns.append(
         {
