@@ -230,13 +230,11 @@ def serve_cli(
             typer.echo(f"update: {server.update_url}")
             typer.echo(f"store:  {server.store_url}")
             typer.echo("Press Ctrl-C to stop.", err=True)
-            try:
-                while server.is_running():
-                    time.sleep(0.2)
-            except KeyboardInterrupt:
-                typer.echo("stopping", err=True)
-                return
-            raise _fail(KgError("The oxigraph server stopped on its own."))
+            while server.is_running():
+                time.sleep(0.2)
+            raise KgError("The oxigraph server stopped on its own.")
+    except KeyboardInterrupt:
+        typer.echo("stopped", err=True)
     except KgError as err:
         raise _fail(err) from None
     finally:
