@@ -324,6 +324,7 @@ def test_regions(nlp, text, label, mention):
         ("Scouts reached the banks of the river at Senkivka.", "Senkivka"),
         ("The militia attacked Tawila, a town west of the capital.", "Tawila"),
         ("Aid trucks waited outside Rafah.", "Rafah"),
+        ("Gunmen attacked Kibbutz Nir Oz at dawn.", "Kibbutz Nir Oz"),
     ],
 )
 def test_settlements_from_their_context(nlp, text, name):
@@ -346,6 +347,7 @@ def test_one_type_per_place_name_in_a_document(nlp):
         ("The blast damaged a school and a hospital.", "school"),
         ("An ammunition dump exploded overnight.", "ammunition dump"),
         ("Soldiers gathered on the town square.", "town square"),
+        ("Shells hit the Kherson administration building.", "administration building"),
     ],
 )
 def test_common_noun_facilities_are_generic(nlp, text, label):
@@ -419,6 +421,11 @@ def test_spelling_variant_of_a_surname_alone(nlp):
 def test_appositive_makes_a_person(nlp):
     text = "Yevgenny Podubny, a war correspondent, filmed the convoy."
     assert find(entities(nlp, text), "Person", "Yevgenny Podubny")
+
+
+def test_appositive_with_an_everyday_role_makes_a_person(nlp):
+    text = '"We sleep in the cellar," said Oksana, a 54-year-old teacher from Kupiansk.'
+    assert find(entities(nlp, text), "Person", "Oksana")
 
 
 def test_acronym_introduced_in_brackets_joins_its_expansion(nlp):

@@ -512,6 +512,10 @@ class _Finder:
         start, end = _trim(doc, start, ent.end, type_)
         if start >= end:
             return
+        if doc[start].lower_ in pat.SETTLEMENT_NOUNS and end - start > 1 and ent.label_ != "ORG":
+            # "Kibbutz Be'eri", "Village Ivanivka": the noun is part of the place's name
+            self.emit(start, end, "Settlement", doc[start:end].text, CONTEXT, "context")
+            return
         if ent.label_ == "NORP" or doc[start].lower_ in {"pro", "anti"}:
             self._norp(start, end)
             return
@@ -668,7 +672,9 @@ class _Finder:
                 start = child.left_edge.i
             else:
                 break
-        while start < tok.i and tok.doc[start].pos_ in {"DET", "NUM", "PRON", "PUNCT"}:
+        while start < tok.i and (
+            tok.doc[start].pos_ in {"DET", "NUM", "PRON", "PUNCT"} or start in self.p.covered
+        ):  # "the Kherson regional administration building": the building, not Kherson
             start += 1
         mod_words = {t.lower_ for t in tok.doc[start : tok.i]}
         end = tok.i + 1

@@ -99,8 +99,8 @@ FACILITY_MODIFIERS = frozenset(
     "command observation border arts art shopping cultural community medical "
     "apartment residential administrative government town city central main nuclear "
     "power railway train bus fuel oil ammunition ammo weapons military air police "
-    "refugee detention filtration children's thermal hydroelectric energy electricity "
-    "water grain storage logistics radar training".split()
+    "refugee detention filtration administration children's thermal hydroelectric "
+    "energy electricity water grain storage logistics radar training".split()
 )
 #: Words that make a capital city stand for its government when it is their subject.
 GOVERNMENT_VERBS = frozenset(
@@ -145,14 +145,17 @@ PLACE_VERBS = frozenset(
     "reach enter capture seize retake recapture liberate encircle surround storm abandon "
     "approach occupy besiege".split()
 )
-SETTLEMENT_NOUNS = frozenset("town village city settlement hamlet port suburb".split())
+SETTLEMENT_NOUNS = frozenset("town village city settlement hamlet port suburb kibbutz".split())
 PERSON_ROLES = frozenset(
     "correspondent journalist reporter commander spokesman spokeswoman spokesperson "
     "president minister head chief officer blogger writer colonel general mayor governor "
     "analyst columnist official leader adviser advisor soldier resident director "
     "secretary ambassador deputy lawmaker mp senator pundit expert historian professor "
     "author poet editor presenter host diplomat negotiator envoy chairman founder "
-    "politician activist doctor nurse medic lieutenant captain major sergeant".split()
+    "politician activist doctor nurse medic lieutenant captain major sergeant teacher "
+    "mother father woman man widow pensioner farmer student worker volunteer engineer "
+    "driver shopkeeper priest imam rabbi son daughter wife husband grandmother "
+    "grandfather survivor witness eyewitness paramedic surgeon".split()
 )
 #: Leading words stripped from person names: titles, ranks and roles.
 TITLES = frozenset(
