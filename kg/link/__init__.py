@@ -58,13 +58,17 @@ def link_extractions(
     kb = kb if kb is not None else _default_kb()
     linker = Linker(kb, config)
     if online:
+        from .kb import split_designator
         from .linker import entity_names, unresolved
         from .sparql import DEFAULT_ENDPOINT, SparqlClient, lookup_names
 
         missing = unresolved(extractions, linker)
         if missing:
-            client = SparqlClient(endpoint or DEFAULT_ENDPOINT, cache_dir=cache_dir)
-            names = sorted({n for ent in missing for n in entity_names(ent)})
+            client = SparqlClient(
+                endpoint or DEFAULT_ENDPOINT, cache_dir=cache_dir, retries=2, backoff=0.5
+            )
+            names = {n for ent in missing for n in entity_names(ent)}
+            names |= {split_designator(n)[0] for n in names}  # "Oskil river" -> "Oskil"
             found = lookup_names(client, names, kb, strict=False)
             if found:
                 overlay = kb.copy()

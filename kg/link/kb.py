@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import os
 import re
 from collections.abc import Iterable
@@ -141,15 +142,22 @@ class KnowledgeBase:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def add(self, entries: Iterable[KbEntry]) -> None:
-        """Add entries; an entry with an id or QID already present replaces the old one
-        by merging names (later sources win on fields they set)."""
+    def add(self, entries: Iterable[KbEntry], *, dedupe: bool = True) -> None:
+        """Add entries; an entry with an id or QID already present is merged into the old
+        one (later sources win on fields they set). With ``dedupe``, a settlement that
+        shares a name with one already present less than 8 km away, where at most one
+        of the two has a QID, is taken to be the same place and merged too."""
         for entry in entries:
             pos = self._by_id.get(entry.id)
             if pos is None and entry.qid:
                 pos = self._by_qid.get(entry.qid)
+            if pos is None and dedupe:
+                pos = self._same_place(entry)
             if pos is not None:
-                entry = _merge(self.entries[pos], entry)
+                old = self.entries[pos]
+                entry = _merge(old, entry)
+                if entry.qid and not old.qid:
+                    entry.id = entry.qid
                 self.entries[pos] = entry
             else:
                 pos = len(self.entries)
@@ -158,6 +166,22 @@ class KnowledgeBase:
             if entry.qid:
                 self._by_qid[entry.qid] = pos
             self._index(pos, entry)
+
+    def _same_place(self, entry: KbEntry, km: float = 8.0) -> int | None:
+        if entry.type != "Settlement" or entry.lat is None or entry.lon is None:
+            return None
+        for name in entry.names():
+            for hit in self.lookup(name):
+                other = self.entries[hit.index]
+                if other.type != "Settlement" or other.lat is None or other.lon is None:
+                    continue
+                if other.qid and entry.qid and other.qid != entry.qid:
+                    continue
+                dlat = (other.lat - entry.lat) * 111.2
+                dlon = (other.lon - entry.lon) * 111.2 * math.cos(math.radians(entry.lat))
+                if math.hypot(dlat, dlon) < km:
+                    return hit.index
+        return None
 
     def copy(self) -> KnowledgeBase:
         """A KB sharing nothing mutable with this one (cheaper than re-indexing)."""
@@ -284,7 +308,9 @@ def save_kb_file(path: Path | str, entries: Iterable[KbEntry], meta: dict) -> Pa
 def bundled_kb() -> KnowledgeBase:
     """The KB shipped with conflict-kg (loaded once per process)."""
     meta, entries = load_kb_file(BUNDLED_KB)
-    return KnowledgeBase(entries, meta)
+    kb = KnowledgeBase(meta=meta)
+    kb.add(entries, dedupe=False)  # deduplicated when built
+    return kb
 
 
 def load_kb(*paths: Path | str, bundled: bool = True, user: bool = True) -> KnowledgeBase:

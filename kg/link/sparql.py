@@ -275,7 +275,7 @@ def lookup_names(
         except KbError:
             if strict:
                 raise
-            continue
+            break  # the endpoint is down: do not hammer it with the other batches
         out.extend(entries_from_results(rows, kb))
     return out
 
