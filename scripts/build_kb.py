@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         wikidata / "qids_seed_entities.tsv",
         min_population=args.min_population,
     )
-    save_kb_file(args.out, entries, meta)
+    save_kb_file(args.out, entries, meta, with_index=True)
     start = time.perf_counter()
     load_kb_file(args.out)
     print(

@@ -209,3 +209,14 @@ def test_user_kb_in_default_location_is_used(tmp_path, monkeypatch):
     assert (tmp_path / "conflict-kg" / "kb" / "user.json.gz").exists()
     text = "Shelling hit Zelenyi Hai in the Kharkiv region."
     assert _qid(link_extractions([_doc(text, "Zelenyi Hai", "Settlement")])[0]) == "Q999999911"
+
+
+def test_bundled_index_matches_the_normaliser():
+    """The stored name keys must be what the normaliser computes today (else rebuild
+    with scripts/build_kb.py and bump NORMALISER_VERSION)."""
+    from kg.link.kb import _read_kb_file, index_keys
+
+    _, entries, keys = _read_kb_file(BUNDLED_KB)
+    assert keys is not None
+    for entry, stored in list(zip(entries, keys, strict=True))[::50]:
+        assert [tuple(k) for k in stored] == index_keys(entry), entry.label

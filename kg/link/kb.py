@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import KbError
-from .normalise import exact_key, skeleton
+from .normalise import NORMALISER_VERSION, exact_key, skeleton
 
 __all__ = [
     "KbEntry",
@@ -193,25 +193,24 @@ class KnowledgeBase:
         new._skel = {k: list(v) for k, v in self._skel.items()}
         return new
 
-    def _index(self, pos: int, entry: KbEntry) -> None:
-        def put(index: dict, key: str, base: bool, strict: bool) -> None:
-            if not key:
-                return
-            bucket = index.setdefault(key, [])
-            if (pos, base, strict) not in bucket:
-                bucket.append((pos, base, strict))
+    def _index(self, pos: int, entry: KbEntry, keys: list | None = None) -> None:
+        for exact, skel, base, strict in keys if keys is not None else index_keys(entry):
+            for index, key in ((self._exact, exact), (self._skel, skel)):
+                if not key:
+                    continue
+                bucket = index.setdefault(key, [])
+                if (pos, base, strict) not in bucket:
+                    bucket.append((pos, base, strict))
 
-        names = entry.names()
-        if entry.type == "Person":  # a surname alone names the person too
-            names += [n.split()[-1] for n in names if len(n.split()) > 1]
-        for group, strict in ((names, False), (entry.strict_aliases, True)):
-            for name in group:
-                put(self._exact, exact_key(name), False, strict)
-                put(self._skel, skeleton(name), False, strict)
-                base, designator = split_designator(name)
-                if designator and entry.kind in REGION_DESIGNATORS.get(designator, ()):
-                    put(self._exact, exact_key(base), True, strict)
-                    put(self._skel, skeleton(base), True, strict)
+    def add_indexed(self, entries: list[KbEntry], keys: list[list]) -> None:
+        """Add deduplicated entries with their precomputed ``index_keys`` (fast load)."""
+        for entry, entry_keys in zip(entries, keys, strict=True):
+            pos = len(self.entries)
+            self.entries.append(entry)
+            self._by_id[entry.id] = pos
+            if entry.qid:
+                self._by_qid[entry.qid] = pos
+            self._index(pos, entry, entry_keys)
 
     def lookup(self, name: str) -> list[Hit]:
         """Entries whose names match ``name`` exactly (folded) or by skeleton."""
@@ -241,6 +240,21 @@ class KnowledgeBase:
         return None
 
 
+def index_keys(entry: KbEntry) -> list[tuple[str, str, bool, bool]]:
+    """(exact key, skeleton, is a base name, is a strict alias) for each of its names."""
+    names = entry.names()
+    if entry.type == "Person":  # a surname alone names the person too
+        names += [n.split()[-1] for n in names if len(n.split()) > 1]
+    keys: dict[tuple[str, str, bool, bool], None] = {}
+    for group, strict in ((names, False), (entry.strict_aliases, True)):
+        for name in group:
+            keys[(exact_key(name), skeleton(name), False, strict)] = None
+            base, designator = split_designator(name)
+            if designator and entry.kind in REGION_DESIGNATORS.get(designator, ()):
+                keys[(exact_key(base), skeleton(base), True, strict)] = None
+    return list(keys)
+
+
 def _merge(old: KbEntry, new: KbEntry) -> KbEntry:
     data = old.to_json()
     for key, value in new.to_json().items():
@@ -268,6 +282,11 @@ def default_user_kb() -> Path:
 
 def load_kb_file(path: Path | str) -> tuple[dict, list[KbEntry]]:
     """Read a KB file (gzip or plain JSON); raises KbError saying how to fix it."""
+    meta, entries, _ = _read_kb_file(path)
+    return meta, entries
+
+
+def _read_kb_file(path: Path | str) -> tuple[dict, list[KbEntry], list | None]:
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -282,14 +301,28 @@ def load_kb_file(path: Path | str) -> tuple[dict, list[KbEntry]]:
             f"KB file {path} cannot be read ({exc.__class__.__name__}: {exc}); "
             "rebuild it with `kg kb import` or delete it"
         ) from exc
-    return data.get("meta", {}), entries
+    index = data.get("index") or {}
+    keys = index.get("keys") if index.get("normaliser") == NORMALISER_VERSION else None
+    if keys is not None and len(keys) != len(entries):
+        keys = None
+    return data.get("meta", {}), entries, keys
 
 
-def save_kb_file(path: Path | str, entries: Iterable[KbEntry], meta: dict) -> Path:
-    """Write entries as compact JSON (gzip when the name ends in .gz)."""
+def save_kb_file(
+    path: Path | str, entries: Iterable[KbEntry], meta: dict, *, with_index: bool = False
+) -> Path:
+    """Write entries as compact JSON (gzip when the name ends in .gz); ``with_index``
+    also stores each entry's name keys so that loading skips normalisation."""
     path = Path(path)
+    entries = list(entries)
+    data: dict = {"meta": meta, "entries": [e.to_json() for e in entries]}
+    if with_index:
+        data["index"] = {
+            "normaliser": NORMALISER_VERSION,
+            "keys": [[list(k) for k in index_keys(e)] for e in entries],
+        }
     payload = json.dumps(
-        {"meta": meta, "entries": [e.to_json() for e in entries]},
+        data,
         ensure_ascii=False,
         separators=(",", ":"),
         sort_keys=True,
@@ -307,9 +340,12 @@ def save_kb_file(path: Path | str, entries: Iterable[KbEntry], meta: dict) -> Pa
 @lru_cache(maxsize=1)
 def bundled_kb() -> KnowledgeBase:
     """The KB shipped with conflict-kg (loaded once per process)."""
-    meta, entries = load_kb_file(BUNDLED_KB)
+    meta, entries, keys = _read_kb_file(BUNDLED_KB)
     kb = KnowledgeBase(meta=meta)
-    kb.add(entries, dedupe=False)  # deduplicated when built
+    if keys is not None:
+        kb.add_indexed(entries, keys)
+    else:  # stale or missing index: normalise now
+        kb.add(entries, dedupe=False)
     return kb
 
 

@@ -80,16 +80,17 @@ _SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+_KEEP = {"й": "\x01", "Й": "\x02", "ї": "\x03", "Ї": "\x04", "ё": "\x05", "Ё": "\x06"}
+_KEEP_IN = str.maketrans(_KEEP)
+_KEEP_OUT = str.maketrans({v: k for k, v in _KEEP.items()})
+
+
 def _strip_marks(text: str) -> str:
-    # Keep Cyrillic й/ї intact (NFKD would split them into и/і + a mark).
-    out = []
-    for ch in text:
-        if _CYRILLIC.match(ch):
-            out.append(ch)
-            continue
-        decomposed = unicodedata.normalize("NFKD", ch)
-        out.append("".join(c for c in decomposed if not unicodedata.combining(c)))
-    return "".join(out)
+    """Drop diacritics, but keep Cyrillic й, ї and ё whole (NFKD would split them)."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_KEEP_IN))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_KEEP_OUT)
 
 
 @lru_cache(maxsize=65536)
