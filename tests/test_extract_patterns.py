@@ -48,19 +48,19 @@ def _ruled(nlp, text: str) -> dict[str, tuple[str, str]]:
             "Ukrainian troops pushed east.",
             "Ukrainian troops",
             "MilitaryUnit",
-            "Armed Forces of Ukraine",
+            "@forces",
         ),
         (
             "Belarusian soldiers crossed at dawn.",
             "Belarusian soldiers",
             "MilitaryUnit",
-            "Armed Forces of Belarus",
+            "@forces",
         ),
         (
             "Syria's armed forces left the base.",
             "Syria's armed forces",
             "MilitaryUnit",
-            "Syrian Armed Forces",
+            "@forces",
         ),
         (
             "The 47th Separate Mechanized Brigade moved up.",

@@ -279,6 +279,22 @@ def _is_government(tok: Token) -> bool:
     return False
 
 
+def _country_in(tokens: SpacySpan) -> tuple[pat.Country, int] | None:
+    """The first country named in these tokens (adjective or name) and where it ends."""
+    doc = tokens.doc
+    for i in range(tokens.start, tokens.end):
+        for n in (3, 2, 1):
+            if i + n > tokens.end:
+                continue
+            text = doc[i : i + n].text
+            country = pat.country_by_adjective().get(text) or pat.country_by_name().get(
+                text.lower()
+            )
+            if country:
+                return country, i + n
+    return None
+
+
 def _owner_before(doc, start: int) -> str | None:
     """A non-country owner right before a ministry: "Gaza's ...", "Hamas-run ..."."""
     i = start - 1
@@ -376,15 +392,11 @@ class _Finder:
         rule(tokens, ent.label_)
 
     def _rule_ministry(self, tokens: SpacySpan, type_: str) -> None:
-        country = None
-        kind = None
-        for tok in tokens:
-            low = tok.lower_
-            if kind is None and low in pat.MINISTRY_KINDS:
-                kind = pat.MINISTRY_KINDS[low]
-            found = pat.country_by_adjective().get(tok.text) or pat.country_by_name().get(low)
-            if found and country is None:
-                country = found.name
+        found = _country_in(tokens)
+        country = found[0].name if found else None
+        kind = next(
+            (pat.MINISTRY_KINDS[t.lower_] for t in tokens if t.lower_ in pat.MINISTRY_KINDS), None
+        )
         start, end = tokens.start, tokens.end
         while end > start and self.doc[end - 1].pos_ == "ADP":
             end -= 1
@@ -399,10 +411,10 @@ class _Finder:
 
     def _rule_national(self, tokens: SpacySpan, type_: str) -> None:
         """ "Ukrainian General Staff", "Israeli air force": the adjective and the body."""
-        first = tokens[0].text
-        country = pat.country_by_adjective().get(first) or pat.country_by_name().get(first.lower())
-        adjective = country.adjectives[0] if country and country.adjectives else first
-        rest = " ".join(t.text for t in tokens if t.i > tokens.start and t.lower_ != "'s")
+        found = _country_in(tokens)
+        country, after = found if found else (None, tokens.start + 1)
+        adjective = country.adjectives[0] if country and country.adjectives else tokens[0].text
+        rest = " ".join(t.text for t in tokens if t.i >= after and t.lower_ not in {"'s", "’s"})
         self.emit(
             tokens.start,
             tokens.end,
@@ -414,9 +426,8 @@ class _Finder:
         )
 
     def _rule_statemedia(self, tokens: SpacySpan, type_: str) -> None:
-        country = pat.country_by_adjective().get(tokens[0].text) or pat.country_by_name().get(
-            tokens[0].lower_
-        )
+        found = _country_in(tokens)
+        country = found[0] if found else None
         last = tokens[-1].lower_
         what = {"media": "state media", "agency": "state news agency"}.get(last, "state television")
         adjective = country.adjectives[0] if country and country.adjectives else tokens[0].text
@@ -428,6 +439,15 @@ class _Finder:
             RULE,
             "rule",
             country=country.name if country else None,
+        )
+
+    def _rule_forces(self, tokens: SpacySpan, type_: str) -> None:
+        found = _country_in(tokens)
+        if found is None:
+            return
+        country = found[0]
+        self.emit(
+            tokens.start, tokens.end, type_, country.forces, RULE, "rule", country=country.name
         )
 
     def _rule_unit(self, tokens: SpacySpan, type_: str) -> None:
@@ -765,7 +785,11 @@ def _surnames(cands: list[Candidate]) -> None:
             last = re.split(r"[\s-]+", c.label)[-1]
             full.setdefault(fold(last), set()).add(c.label)
             full.setdefault(fold(c.label.split()[-1]), set()).add(c.label)
-    by_fold = {fold(label): label for labels in full.values() for label in labels}
+    by_fold: dict[str, str] = {}  # the fullest spelling of each name, deterministically
+    for label in sorted({label for labels in full.values() for label in labels}):
+        old = by_fold.get(fold(label))
+        if old is None or len(label) > len(old):
+            by_fold[fold(label)] = label
     for i, c in enumerate(cands):
         if c.source not in {"ner", "context", "guess"} or c.generic:
             continue

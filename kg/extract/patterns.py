@@ -335,66 +335,77 @@ def _gazetteer_patterns(nlp: Language) -> list[dict]:
     return patterns
 
 
+def _nationality_heads(nlp: Language) -> list[list[dict]]:
+    """Token patterns for "Russian", "South Sudanese", "Ukraine's", "the UK's"."""
+    single_adjs, single_names, heads = set(), set(), []
+    for country in countries():
+        for adj in country.adjectives:
+            tokens = [t.text for t in nlp.make_doc(adj)]
+            if len(tokens) == 1:
+                single_adjs.add(adj)
+            else:
+                heads.append([{"TEXT": t} for t in tokens])
+        for name in (country.name, *country.aliases):
+            tokens = [t.text for t in nlp.make_doc(name)]
+            if len(tokens) == 1:
+                single_names.add(name)
+            else:
+                heads.append([{"TEXT": t} for t in tokens] + [{"LOWER": "'s"}])
+    heads.append([{"TEXT": {"IN": sorted(single_adjs)}}])
+    heads.append([{"TEXT": {"IN": sorted(single_names)}}, {"LOWER": "'s"}])
+    return heads
+
+
 def _nationality_patterns(nlp: Language) -> list[dict]:
     """NATIONALITY (+ modifiers) + force noun -> the country's armed forces; ministries."""
     patterns = []
     modifiers = {"LOWER": {"IN": sorted(FORCE_MODIFIERS)}, "OP": "*"}
     force = {"LOWER": {"IN": sorted(FORCE_NOUNS)}}
     kinds = sorted(MINISTRY_KINDS)
-    for country in countries():
-        heads = [[{"TEXT": t.text} for t in nlp.make_doc(adj)] for adj in country.adjectives]
-        owners = [
-            [{"TEXT": t.text} for t in nlp.make_doc(n)] + [{"LOWER": "'s"}]
-            for n in (country.name, *country.aliases)
-        ]
-        for head in heads + owners:
+    for head in _nationality_heads(nlp):
+        patterns.append(
+            {"label": "MilitaryUnit", "pattern": [*head, modifiers, force], "id": "@forces"}
+        )
+        patterns.append(
+            {
+                "label": "Organization",
+                "pattern": [*head, {"LOWER": {"IN": kinds}}, {"LOWER": "ministry"}],
+                "id": "@ministry",
+            }
+        )
+        patterns.append(
+            {
+                "label": "Organization",
+                "pattern": [
+                    *head,
+                    {"LOWER": {"IN": ["ministry", "minstry"]}},
+                    {"LOWER": "of"},
+                    {"LOWER": {"IN": kinds}},
+                    {"LOWER": "affairs", "OP": "?"},
+                ],
+                "id": "@ministry",
+            }
+        )
+        patterns.append(
+            {
+                "label": "Organization",
+                "pattern": [
+                    *head,
+                    {"LOWER": "state"},
+                    {"LOWER": {"IN": ["news", "television", "tv"]}, "OP": "?"},
+                    {"LOWER": {"IN": sorted(STATE_MEDIA | {"agency"})}},
+                ],
+                "id": "@statemedia",
+            }
+        )
+        for words, label in NATIONAL_BODIES:
             patterns.append(
                 {
-                    "label": "MilitaryUnit",
-                    "pattern": [*head, modifiers, force],
-                    "id": country.forces,
+                    "label": label,
+                    "pattern": [*head, *({"LOWER": w} for w in words.split())],
+                    "id": "@national",
                 }
             )
-            patterns.append(
-                {
-                    "label": "Organization",
-                    "pattern": [*head, {"LOWER": {"IN": kinds}}, {"LOWER": "ministry"}],
-                    "id": "@ministry",
-                }
-            )
-            patterns.append(
-                {
-                    "label": "Organization",
-                    "pattern": [
-                        *head,
-                        {"LOWER": {"IN": ["ministry", "minstry"]}},
-                        {"LOWER": "of"},
-                        {"LOWER": {"IN": kinds}},
-                        {"LOWER": "affairs", "OP": "?"},
-                    ],
-                    "id": "@ministry",
-                }
-            )
-            patterns.append(
-                {
-                    "label": "Organization",
-                    "pattern": [
-                        *head,
-                        {"LOWER": "state"},
-                        {"LOWER": {"IN": ["news", "television", "tv"]}, "OP": "?"},
-                        {"LOWER": {"IN": sorted(STATE_MEDIA | {"agency"})}},
-                    ],
-                    "id": "@statemedia",
-                }
-            )
-            for words, label in NATIONAL_BODIES:
-                patterns.append(
-                    {
-                        "label": label,
-                        "pattern": [*head, *({"LOWER": w} for w in words.split())],
-                        "id": "@national",
-                    }
-                )
     # bare ministries: resolved to the most recently named country in entities.py
     patterns.append(
         {
