@@ -57,7 +57,7 @@ def wikidata() -> Iterator[OxigraphServer]:
 
 
 def rows(name: str, params: dict[str, str] | None = None, **kwargs) -> list[dict[str, str]]:
-    if "store" not in kwargs and "endpoint" not in kwargs:
+    if not {"store", "endpoint", "graphs"} & set(kwargs):
         kwargs["graphs"] = [SMALL]
     return run_query(name, params=params or {}, **kwargs).dicts()
 
@@ -354,6 +354,21 @@ def test_other_rdf_formats_load_the_same(tmp_path: Path) -> None:
         graph.serialize(path, format=fmt)
         counts = {r["class"]: r["count"] for r in run_query("count_types", [path]).dicts()}
         assert counts["ckg:Statement"] == "4"
+
+
+def test_answers_do_not_repeat_when_graphs_share_triples(tmp_path: Path) -> None:
+    """An entity found in several documents has its label in each document's graph."""
+    twice = tmp_path / "twice.nq"
+    quads = list(ox.parse(path=str(SMALL)))
+    copies = [
+        ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode("https://e.org/copy")) for q in quads
+    ]
+    ox.serialize(quads + copies, str(twice), ox.RdfFormat.N_QUADS)
+    for query in list_queries():
+        if query.name in ("enrich_places_wikidata", "describe_entity"):
+            continue
+        params = REQUIRED.get(query.name, {})
+        assert rows(query.name, params, graphs=[twice]) == rows(query.name, params), query.name
 
 
 # ----------------------------------------------------------------- embedded = remote
