@@ -281,6 +281,17 @@ def test_a_title_alone_is_not_an_organisation(nlp):
 # --- places ---------------------------------------------------------------------------
 
 
+def test_a_known_city_name_with_the_after_its_river_is_the_river(nlp):
+    text = "Boats crossed the Dnipro river at night.\nBy morning the Dnipro was calm again."
+    river = find(entities(nlp, text), "River", "Dnipro River")
+    assert texts(river) == ["Dnipro river", "Dnipro"]
+
+
+def test_x_the_platform(nlp):
+    ents = entities(nlp, "The governor posted on X that the bridge was closed.")
+    assert texts(find(ents, "Organization", "Twitter")) == ["X"]
+
+
 def test_rivers_and_a_bare_name_seen_as_a_river(nlp):
     text = "Troops reached the Aidar river at dawn. By noon they had crossed the Aidar."
     river = find(entities(nlp, text), "River", "Aidar")

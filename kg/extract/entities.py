@@ -664,6 +664,16 @@ class _Finder:
                 self._facility(tok)
             i += 1
 
+    def x_platform(self) -> None:
+        """ "posted on X", "Twitter/X": the platform formerly called Twitter."""
+        doc = self.doc
+        for tok in doc:
+            if tok.text != "X" or tok.i in self.p.covered or tok.i == 0:
+                continue
+            before = doc[tok.i - 1]
+            if before.lower_ in {"on", "via"} or (before.text == "/" and tok.i >= 2):
+                self.emit(tok.i, tok.i + 1, "Organization", "Twitter", RULE, "rule")
+
     def _facility(self, tok: Token) -> None:
         lemma = tok.lemma_.lower()
         if lemma not in pat.FACILITY_NOUNS | pat.FACILITY_NEEDS_MODIFIER:
@@ -741,6 +751,7 @@ def _paragraph_candidates(parsed: Parsed, para: Paragraph) -> list[Candidate]:
         elif ent.label_ in NER_TYPES:
             finder.ner(ent)
     finder.tokens()
+    finder.x_platform()
     return finder.out
 
 
@@ -808,6 +819,23 @@ def _surnames(cands: list[Candidate]) -> None:
                 cands[i] = replace(c, type="Person", label=next(iter(labels)))
         elif c.type == "Person" and fold(c.label) in by_fold:
             cands[i] = replace(c, label=by_fold[fold(c.label)])
+
+
+def _definite_rivers(parsed: Parsed, cands: list[Candidate]) -> None:
+    """ "the Dnipro" after "the Dnipro river": a bare name with "the" is the river."""
+    rivers = {}
+    for c in cands:
+        if c.type == "River":
+            rivers[fold(c.label)] = c.label
+            rivers[fold(re.sub(r"(?i)\briver\b", "", c.span.text))] = c.label
+    if not rivers:
+        return
+    text = parsed.doc.text
+    for i, c in enumerate(cands):
+        name = fold(c.span.text)
+        if c.type != "River" and not c.generic and name in rivers:
+            if text[: c.span.start].rstrip().lower().endswith(("the", "river")):
+                cands[i] = replace(c, type="River", label=rivers[name])
 
 
 def _bare_ministries(cands: list[Candidate]) -> None:
@@ -882,6 +910,7 @@ def find_candidates(parsed: Parsed) -> list[Candidate]:
     _one_type_per_name(cands)
     _surnames(cands)
     _bare_ministries(cands)
+    _definite_rivers(parsed, cands)
     return [c for c in _acronyms(parsed, cands) if c.type != UNKNOWN]
 
 
