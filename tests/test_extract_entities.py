@@ -158,6 +158,7 @@ def test_countries_and_nationality_adjectives(nlp):
         ("Kyiv claimed the figures were false.", "Kyiv", "Ukraine"),
         ("Baku announced an operation in the mountains.", "Baku", "Azerbaijan"),
         ("Damascus denied using the weapons.", "Damascus", "Syria"),
+        ("Russia blamed Ukraine; Kyiv blamed Moscow.", "Moscow", "Russia"),
         ("Pro-Moscow officials in the region fled.", "Moscow", "Russia"),
         ("The Moscow-installed governor resigned.", "Moscow", "Russia"),
         ("It was Moscow's worst defeat in decades.", "Moscow", "Russia"),
@@ -213,6 +214,12 @@ def test_capitals_as_places_stay_settlements(nlp, text, city):
 def test_outlets_platforms_and_institutions(nlp, text, label, mention):
     ent = find(entities(nlp, text), "Organization", label)
     assert mention in texts(ent)
+
+
+def test_capitalised_sentence_openers_and_datelines(nlp):
+    ents = entities(nlp, "ODESA — Fierce fighting continued near the port overnight.")
+    assert not [e for e in ents if e.label == "Fierce"]
+    assert texts(find(ents, "Settlement", "Odesa")) == ["ODESA"]
 
 
 def test_credit_lines_are_not_entities(nlp):
@@ -359,6 +366,7 @@ def test_one_type_per_place_name_in_a_document(nlp):
         ("An ammunition dump exploded overnight.", "ammunition dump"),
         ("Soldiers gathered on the town square.", "town square"),
         ("Shells hit the Kherson administration building.", "administration building"),
+        ("Strikes knocked out the city's pumping station.", "pumping station"),
     ],
 )
 def test_common_noun_facilities_are_generic(nlp, text, label):

@@ -49,6 +49,7 @@ GAZETTEER, RULE, NER, CONTEXT, GUESS = 0.95, 0.85, 0.75, 0.6, 0.5
 #: Type of an untagged proper name that a document pass may still recognise.
 UNKNOWN = "Unknown"
 PLACE_TYPES = frozenset({"Settlement", "Region", "River", "Facility", "Place"})
+_NOT_NAME_POS = frozenset({"ADJ", "ADV", "VERB", "DET", "PRON", "ADP", "AUX", "SCONJ", "CCONJ"})
 _STRONG_PREPS = frozenset("in near at outside around towards toward into inside".split())
 
 
@@ -265,6 +266,8 @@ def _is_government(tok: Token) -> bool:
         return True
     if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.lemma_ not in pat.CITY_VERBS:
         return True
+    if tok.dep_ == "dobj" and tok.head.lemma_ in pat.GOVERNMENT_OBJECT_VERBS:
+        return True
     if tok.dep_ == "nsubjpass" and tok.head.lemma_ in pat.GOVERNMENT_VERBS:
         return True
     if (
@@ -362,6 +365,8 @@ class _Finder:
     def emit(self, start: int, end: int, type_: str, label: str, conf: float, source: str, **kw):
         if start >= end:
             return
+        if label.isupper() and len(label) > 4 and type_ in PLACE_TYPES:
+            label = label.title()  # a dateline's "KHARTOUM"
         self.out.append(Candidate(self.p.span(start, end), type_, label, conf, source, **kw))
 
     # ruler entities -------------------------------------------------------------
@@ -541,6 +546,8 @@ class _Finder:
             return
         tokens = doc[start:end]
         text, root = tokens.text, tokens.root
+        if end - start == 1 and tokens[0].is_sent_start and tokens[0].pos_ in _NOT_NAME_POS:
+            return  # "Fierce fighting continued": a capitalised word, not a name
         if text in pat.country_by_adjective():
             self.emit(
                 start,
@@ -684,6 +691,7 @@ class _Finder:
             bare_poss = (
                 child.dep_ == "poss"
                 and child.pos_ == "NOUN"
+                and child.lemma_ not in pat.SETTLEMENT_NOUNS | {"country", "region", "capital"}
                 and not any(c.dep_ in {"amod", "compound", "nummod"} for c in child.children)
             )
             if (

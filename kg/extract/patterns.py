@@ -100,7 +100,8 @@ FACILITY_MODIFIERS = frozenset(
     "apartment residential administrative government town city central main nuclear "
     "power railway train bus fuel oil ammunition ammo weapons military air police "
     "refugee detention filtration administration children's thermal hydroelectric "
-    "energy electricity water grain storage logistics radar training".split()
+    "energy electricity water grain storage logistics radar training pumping treatment "
+    "gas compressor filling petrol".split()
 )
 #: Words that make a capital city stand for its government when it is their subject.
 GOVERNMENT_VERBS = frozenset(
@@ -109,6 +110,11 @@ GOVERNMENT_VERBS = frozenset(
     "expel summon want seek hope believe consider plan decide approve call urge tell "
     "report confirm acknowledge admit dismiss allege declare propose offer "
     "welcome".split()
+)
+#: Verbs whose object, a capital, is its government ("Kyiv blamed Moscow").
+GOVERNMENT_OBJECT_VERBS = frozenset(
+    "blame accuse urge sanction warn condemn criticise criticize thank support pressure "
+    "ask press recognise recognize punish fault".split()
 )
 #: Verbs whose subject, a capital, is still the city ("Kyiv woke to sirens").
 CITY_VERBS = frozenset(
