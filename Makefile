@@ -20,11 +20,11 @@ setup: $(STAMP)
 run: setup
 	$(BIN)/kg build seeds/ -o out/seeds.ttl
 	@echo
-	@echo "== who said what (queries/who_said_what.rq) =="
-	$(BIN)/kg query who_said_what out/seeds.ttl
+	@echo "== who said what, through which medium (queries/list_statements.rq) =="
+	$(BIN)/kg query list_statements out/seeds.ttl
 	@echo
-	@echo "== timeline of events (queries/timeline_events.rq) =="
-	$(BIN)/kg query timeline out/seeds.ttl
+	@echo "== timeline of dated events (queries/list_timeline.rq) =="
+	$(BIN)/kg query list_timeline out/seeds.ttl
 
 test: setup
 	$(BIN)/python -m pytest -q

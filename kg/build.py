@@ -270,6 +270,8 @@ def _add_entity(graph: Graph, ext: Extraction, ent: Entity, node: URIRef, label:
         graph.add((node, GAF.denotedBy, _add_mention(graph, ext.doc.id, span, node)))
     if ent.confidence is not None:
         graph.add((node, CKG.confidence, _decimal(ent.confidence)))
+    if ent.generic:
+        graph.add((node, CKG.generic, Literal(True)))
     link = ent.link
     if link is None:
         return

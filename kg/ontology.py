@@ -91,6 +91,7 @@ class CKG(DefinedNamespace):
     fatalities: URIRef
     injured: URIRef
     countIsLowerBound: URIRef
+    generic: URIRef
     model: URIRef
     modelVersion: URIRef
     toolVersion: URIRef
