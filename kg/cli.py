@@ -14,7 +14,9 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .cli_store import register as register_store_commands
 from .errors import KgError, UsageError
+from .link.cli import kb_app
 from .types import BuildReport
 
 app = typer.Typer(
@@ -169,25 +171,9 @@ def build(
         raise typer.Exit(1)
 
 
-def _mount_optional() -> None:
-    """Mount the commands that live in their own modules (query, load, serve, kb)."""
-    try:
-        from .cli_store import register
-    except ImportError:
-        pass
-    else:
-        register(app)
-    try:
-        from .link.cli import kb_app
-    except ImportError:
-        pass
-    else:
-        app.add_typer(
-            kb_app, name="kb", help="Manage the Wikidata knowledge base used for linking."
-        )
-
-
-_mount_optional()
+# The commands that live in their own modules: query, load and serve; kb.
+register_store_commands(app)
+app.add_typer(kb_app, name="kb", help="Manage the Wikidata knowledge base used for linking.")
 
 
 def main() -> None:

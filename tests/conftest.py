@@ -36,7 +36,7 @@ def seed_build(nlp):
     """The seed article built once with the real pipeline: (KnowledgeGraph, BuildReport)."""
     import kg
 
-    return kg.build_graph([SEED], link=_link_mode())
+    return kg.build_graph([SEED])
 
 
 @pytest.fixture(scope="session")
@@ -48,10 +48,3 @@ def seed_ttl(seed_build, tmp_path_factory) -> Path:
     kg.write_graph(seed_build[0], path)
     return path
 
-
-def _link_mode() -> str:
-    try:
-        from kg.link import link_extractions  # noqa: F401
-    except ImportError:
-        return "none"
-    return "offline"
