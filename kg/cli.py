@@ -131,6 +131,9 @@ def build(
     timestamp: Annotated[
         bool, typer.Option("--timestamp", help="Record the run's start time (output then varies).")
     ] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Parse in this many processes.")
+    ] = 1,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No summary, no progress bar.")
     ] = False,
@@ -158,6 +161,7 @@ def build(
             link=link,
             endpoint=endpoint,
             timestamp=timestamp,
+            jobs=jobs,
             progress=_progress(quiet),
         )
         write_graph(graph, output, fmt)

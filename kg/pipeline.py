@@ -20,17 +20,21 @@ def extract_documents(
     docs: Iterable[SourceDoc],
     *,
     model: str | None = None,
+    jobs: int = 1,
     report: BuildReport | None = None,
     on_document: Callable[[SourceDoc], None] | None = None,
 ) -> Iterator[Extraction]:
-    """Extract each document; one that fails is recorded in ``report`` and skipped."""
-    from .extract import extract_parsed, load_nlp, model_name, parse
+    """Extract each document (parsing in ``jobs`` processes); one whose extraction fails
+    is recorded in ``report`` and skipped."""
+    from .extract import extract_parsed, load_nlp, model_name
+    from .extract.parsed import parse_many
 
     nlp = load_nlp(model)
     name = model_name(nlp)
-    for doc in docs:
+    for parsed in parse_many(docs, nlp, n_process=max(1, jobs)):
+        doc = parsed.doc
         try:
-            yield extract_parsed(parse(doc, nlp), name)
+            yield extract_parsed(parsed, name)
         except KgError:
             raise
         except Exception as exc:  # a bug or a pathological document: report, go on
@@ -65,11 +69,13 @@ def build_graph(
     endpoint: str | None = None,
     timestamp: bool = False,
     max_bytes: int = MAX_BYTES,
+    jobs: int = 1,
     progress: Callable[[int], Callable[[SourceDoc], None]] | None = None,
 ) -> tuple[KnowledgeGraph, BuildReport]:
     """Read ``inputs`` (files, folders, ``-``), extract, link and build the graph.
 
-    ``date`` is the publication date for documents that give none. Bad documents are
+    ``date`` is the publication date for documents that give none; ``jobs`` > 1 parses
+    in that many processes. Bad documents are
     reported in the returned BuildReport's ``failures`` and skipped; NoDocumentsError
     is raised only when no document at all could be read.
     """
@@ -84,7 +90,9 @@ def build_graph(
         detail = "; ".join(f.message for f in report.failures[:5]) or "no input given"
         raise NoDocumentsError(f"no document could be read ({detail})")
     tick = progress(len(docs)) if progress else None
-    extractions = list(extract_documents(docs, model=model, report=report, on_document=tick))
+    extractions = list(
+        extract_documents(docs, model=model, jobs=jobs, report=report, on_document=tick)
+    )
     if not extractions:
         raise NoDocumentsError("every document failed: " + report.failures[0].message)
     extractions = link_documents(extractions, link, endpoint)

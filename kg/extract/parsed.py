@@ -12,9 +12,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from ..types import SourceDoc, Span
 
@@ -69,10 +68,28 @@ def parse(doc: SourceDoc, nlp: Language) -> Parsed:
     return next(parse_many([doc], nlp))
 
 
-def parse_many(docs: Iterable[SourceDoc], nlp: Language, batch_size: int = 64) -> Iterator[Parsed]:
-    """Parse documents lazily, batching paragraphs through ``nlp.pipe``."""
-    for doc in docs:
-        chunks = list(_chunks(doc.text))
-        spacy_docs = nlp.pipe((text for _, text in chunks), batch_size=batch_size)
-        paragraphs = tuple(Paragraph(off, sd) for (off, _), sd in zip(chunks, spacy_docs))
-        yield Parsed(doc, paragraphs)
+def parse_many(
+    docs: Iterable[SourceDoc], nlp: Language, batch_size: int = 64, n_process: int = 1
+) -> Iterator[Parsed]:
+    """Parse documents lazily, streaming the paragraphs of all of them through one
+    ``nlp.pipe`` (``n_process`` > 1 parses in that many processes), in input order."""
+    pending: list[tuple[SourceDoc, int]] = []  # documents in flight, with paragraph counts
+
+    def paragraphs() -> Iterator[tuple[str, int]]:
+        for doc in docs:
+            chunks = list(_chunks(doc.text))
+            pending.append((doc, len(chunks)))
+            for offset, text in chunks:
+                yield text, offset
+
+    stream = nlp.pipe(paragraphs(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    current: list[Paragraph] = []
+    for spacy_doc, offset in stream:
+        current.append(Paragraph(offset, spacy_doc))
+        while pending and len(current) >= pending[0][1]:
+            doc, count = pending.pop(0)
+            yield Parsed(doc, tuple(current[:count]))
+            current = current[count:]
+    for doc, count in pending:  # documents with no paragraph at all
+        assert count == 0
+        yield Parsed(doc, ())
