@@ -1,0 +1,57 @@
+"""The pipeline: stage order, batching across documents, parallel parsing, progress."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import kg
+from kg.extract.parsed import parse_many
+from kg.types import SourceDoc
+
+pytestmark = pytest.mark.slow
+
+TEXTS = {
+    "a": "Israeli jets struck Khan Younis overnight, the army said.\n\nHamas fired rockets.",
+    "b": "The 47th Mechanized Brigade repelled an assault near Avdiivka on Monday.",
+    "c": "Line one.\nRSF fighters shelled El Fasher.\nLine three about Darfur.",
+}
+
+
+def _write(tmp_path):
+    for name, text in TEXTS.items():
+        (tmp_path / f"{name}.txt").write_text(text, "utf-8")
+    return tmp_path
+
+
+def test_paragraph_offsets_survive_batching(nlp):
+    docs = [SourceDoc(k, v) for k, v in TEXTS.items()]
+    parsed = list(parse_many(docs, nlp, batch_size=2))
+    assert [p.doc.id for p in parsed] == ["a", "b", "c"]
+    for item in parsed:
+        for para in item.paragraphs:
+            assert item.doc.text[para.offset : para.offset + len(para.doc.text)] == para.doc.text
+    assert len(parsed[2].paragraphs) == 3
+
+
+def test_parallel_parsing_gives_the_same_bytes(nlp, tmp_path):
+    folder = _write(tmp_path)
+    day = dt.date(2024, 2, 20)
+    one, _ = kg.build_graph([folder], date=day, jobs=1)
+    two, _ = kg.build_graph([folder], date=day, jobs=2)
+    assert kg.serialize(one, "nq") == kg.serialize(two, "nq")
+
+
+def test_progress_ticks_once_per_document(nlp, tmp_path):
+    folder = _write(tmp_path)
+    seen = []
+    kg.build_graph([folder], progress=lambda total: seen.append(total) or seen.append)
+    assert seen[0] == 3 and len(seen) == 4
+
+
+def test_report_counts_match_the_graph(nlp, tmp_path):
+    graph, report = kg.build_graph([_write(tmp_path)], date=dt.date(2024, 2, 20))
+    assert report.documents == 3
+    assert report.triples == len(graph)
+    assert sum(report.entities.values()) >= 6
