@@ -231,3 +231,48 @@ def test_seed_quality(nlp, seed_text, shared):
     assert figures["events with arguments"] >= 0.12
     assert figures["statements found"] >= 0.85
     assert figures["statements with speaker"] >= 0.65
+
+
+# --- argument resolution through pronouns, relative clauses and roles ------------------
+
+
+def test_relative_pronoun_gives_the_agent(nlp):
+    text = "The Islamic State group, which is currently involved in fighting in Raqqa, lost men."
+    x, labels = run(nlp, text)
+    ev = only(x, "Battle")
+    assert ev.agent is not None and "Islamic State" in labels[ev.agent]
+    x, labels = run(nlp, "In Kherson, women embraced Ukrainian soldiers who arrived on the square.")
+    ev = only(x, "Advance")
+    assert labels.get(ev.agent) == "Armed Forces of Ukraine"
+
+
+def test_possessive_pronoun_skips_the_platform(nlp):
+    x, labels = run(
+        nlp,
+        "Channels on Telegram linked to the Wagner Group also claimed its fighters were "
+        "moving to Bakhmut.",
+    )
+    ev = only(x, "Deployment")
+    assert ev.agent is not None and labels[ev.agent] != "Telegram"
+
+
+def test_their_after_nationality_commanders_is_the_armed_forces(nlp):
+    x, labels = run(nlp, "Israeli commanders said their offensive in Rafah was gaining ground.")
+    ev = only(x, "Offensive")
+    assert labels.get(ev.agent) == "Israel Defense Forces" or "Forces" in labels.get(ev.agent, "")
+
+
+def test_its_resolves_to_a_country_possessor(nlp):
+    x, labels = run(
+        nlp,
+        "The defeat would weaken Ethiopia's positions in Tigray and could force it to give "
+        "up land seized during its spring offensive.",
+    )
+    ev = only(x, "Offensive")
+    assert labels.get(ev.agent) == "Ethiopia"
+
+
+def test_nationality_adjective_is_never_a_place(nlp):
+    x, labels = run(nlp, "Five civilians were killed in a Syrian air strike on the market.")
+    for ev in x.events:
+        assert all(labels[p] != "Syria" for p in ev.places), ev

@@ -48,6 +48,18 @@ MALE_NAMES_IN_A = frozenset(
     "nikita ilya kuzma foma luka sasha misha grisha vanya kolya petya mykola andrea "
     "joshua elisha jonah noah ezra musa isa mustafa yahya zakaria".split()
 )
+#: Platforms and outlets: they carry statements, they never act in events.
+MEDIA_NAMES = frozenset(
+    "telegram twitter x facebook instagram youtube tiktok vkontakte vk whatsapp signal "
+    "truth social weibo wechat reddit rumble".split()
+)
+#: Relative pronouns ("soldiers who arrived", "a column that was driving").
+RELATIVE = frozenset({"who", "whom", "which", "that"})
+#: Plural role nouns that, with a nationality ("Ukrainian commanders"), stand for that
+#: country's armed forces when a later "they"/"their" points back to them.
+MILITARY_ROLES = frozenset(
+    "commander officer general soldier troop fighter serviceman unit force".split()
+)
 FEMALE_NAMES = frozenset(
     "ruth elizabeth ann anne karin marine kate grace rachel ingrid helen ellen liz "
     "frances ursula kaja margrethe yael sigrid agnes esther miriam iris carmen".split()
@@ -77,14 +89,34 @@ def gender_of_name(name: str) -> str | None:
     return "male" if len(parts) > 1 else None
 
 
+def relative_antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("the group, which is fighting" -> group)."""
+    if token.lower_ not in RELATIVE or token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return None
+    node = token
+    for _ in range(3):
+        if node.dep_ == "relcl":
+            return node.head
+        if node.head is node:
+            break
+        node = node.head
+    return None
+
+
 @dataclass(frozen=True)
 class Mention:
-    """An actor seen as a subject: where, which entity (None for 'a woman'), its gender."""
+    """An actor seen as a subject: where, which entity (None for 'a woman'), its gender.
+
+    ``forces`` (with ``span``) marks "Ukrainian commanders": a plural of military role
+    nouns whose country's armed forces a later "their" stands for.
+    """
 
     start: int
     key: str | None
     type: str | None
     gender: str | None
+    forces: str | None = None
+    span: tuple[int, int] | None = None
 
 
 def noun_span(token: Token) -> tuple[int, int]:
@@ -108,10 +140,15 @@ class Resolver:
         self.parsed = parsed
         self.table = table
         self.history: list[Mention] = []
+        self.media: set[str] = {e.key for e in table.entities() if e.label.lower() in MEDIA_NAMES}
         for para in parsed.paragraphs:
             for token in para.doc:
                 if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in PRONOUNS:
                     self._remember(para, token)
+                elif token.dep_ == "poss" and token.pos_ in ("PROPN", "NOUN"):
+                    self._remember(para, token, persons=False)
+                elif token.dep_ == "pobj" and token.pos_ in ("PROPN", "NOUN"):
+                    self._remember(para, token, persons=False, countries=False)
 
     # -- plain lookups -------------------------------------------------------------------
     def key_of(self, para: Paragraph, token: Token, types: frozenset[str]) -> str | None:
@@ -135,11 +172,27 @@ class Resolver:
                 return gender_of_name(ent.label)
         return None
 
-    def _remember(self, para: Paragraph, token: Token) -> None:
+    def _remember(
+        self, para: Paragraph, token: Token, persons: bool = True, countries: bool = True
+    ) -> None:
+        """Remember an actor mention; possessors and objects only as non-persons."""
         start = para.offset + token.idx
-        key = self.key_of(para, token, ACTOR_TYPES)
+        noun = relative_antecedent(token) or token
+        key = self.key_of(para, noun, ACTOR_TYPES)
+        if key is not None and self.table.type_of(key) == "Country" and persons:
+            if self._forces_of(noun) is not None:
+                key = None  # "Israeli commanders": the forces, not the country
         if key is not None:
+            if not persons and self.table.type_of(key) == "Person":
+                return
+            if not countries and self.table.type_of(key) == "Country":
+                return
             self.history.append(Mention(start, key, self.table.type_of(key), self.gender(key)))
+        elif persons and self._forces_of(noun) is not None:
+            country = self._forces_of(noun)
+            self.history.append(
+                Mention(start, None, "MilitaryUnit", None, country, noun_span(noun))
+            )
         elif token.tag_ != "NN" or not any(
             c.dep_ == "det" for c in token.children if c.lower_ in ("a", "an", "the", "one")
         ):
@@ -154,18 +207,53 @@ class Resolver:
         self.history.append(Mention(start, key, self.table.type_of(key), self.gender(key)))
         self.history.sort(key=lambda m: m.start)
 
+    @staticmethod
+    def _forces_of(token: Token) -> str | None:
+        """'Ukrainian commanders' -> 'Ukrainian' (a plural military role with a nationality)."""
+        if token.tag_ != "NNS" or token.lemma_.lower() not in MILITARY_ROLES:
+            return None
+        for child in token.children:
+            if child.dep_ in ("amod", "compound") and child.lower_ in demonyms():
+                return child.text
+        return None
+
+    def _forces_key(self, mention: Mention) -> str | None:
+        """The armed forces entity for a 'Ukrainian commanders' mention (added if new)."""
+        from .patterns import country_by_adjective
+
+        country = country_by_adjective().get(mention.forces or "")
+        if country is None or mention.span is None:
+            return None
+        for para in self.parsed.paragraphs:
+            if para.offset <= mention.start < para.offset + len(para.doc.text):
+                span = self.parsed.span(para, *mention.span)
+                return self.table.add(span, "MilitaryUnit", label=country.forces, confidence=0.5)
+        return None
+
     def antecedent(self, before: int, pronoun: str) -> str | None:
-        """The most recent compatible subject before ``before`` for he/she/it/the official."""
+        """The most recent compatible subject before ``before`` for he/she/it/the official.
+
+        "it"/"its"/"they"/"their" skip platforms and outlets (a Telegram channel does not
+        fight); "their" after "Ukrainian commanders" is the Ukrainian armed forces.
+        """
         pronoun = pronoun.lower()
         want = PRONOUNS.get(pronoun)
         for mention in reversed(self.history):
             if mention.start >= before:
                 continue
+            if mention.key is not None and mention.key in self.media:
+                continue
             if pronoun in NEUTER:
-                if mention.type in ("Organization", "Country", "MilitaryUnit"):
+                if mention.forces is None and mention.type in (
+                    "Organization",
+                    "Country",
+                    "MilitaryUnit",
+                ):
                     return mention.key
                 continue
             if pronoun in PLURAL:
+                if mention.forces is not None:
+                    return self._forces_key(mention)
                 if mention.type in ("Organization", "MilitaryUnit", "Country"):
                     return mention.key
                 continue
@@ -177,6 +265,9 @@ class Resolver:
 
     def actor(self, para: Paragraph, token: Token, *, demonym: bool = True) -> str | None:
         """The actor entity a subject/agent/possessor token stands for, or None."""
+        noun = relative_antecedent(token)
+        if noun is not None:
+            return self.actor(para, noun, demonym=demonym)
         lower = token.lower_
         start = para.offset + token.idx
         if token.pos_ == "PRON" or lower in PRONOUNS or lower in NEUTER | PLURAL:
@@ -217,11 +308,25 @@ class Resolver:
             return self.table.add(span, "Country", label=name, confidence=0.6)
         return None
 
+    def _adjective_only(self, para: Paragraph, token: Token, key: str) -> bool:
+        """True when ``key`` is found for ``token`` only through a nationality adjective."""
+        if token.lower_ in demonyms() and token.pos_ == "ADJ":
+            return True
+        start, end = noun_span(token)
+        for m in self.table.mentions_of(key):
+            if m.start < para.offset + end and para.offset + start < m.end:
+                if para.offset + token.idx < m.end and m.start < para.offset + token.idx + 1:
+                    return False  # the mention covers the noun itself
+                return m.text.lower() in demonyms()
+        return False
+
     def places(self, para: Paragraph, token: Token) -> list[str]:
         """Place entities named by a noun and its conjuncts ("Izyum and Kupiansk")."""
         found: list[str] = []
         for tok in [token, *token.conjuncts]:
             key = self.key_of(para, tok, PLACE_TYPES)
+            if key is not None and self._adjective_only(para, tok, key):
+                key = None  # "a Russian rocket strike": a nationality is never a place
             if key is None:
                 # "the town of Balakliya", "the outskirts of Izyum", "the banks of the Oskil"
                 for child in tok.children:

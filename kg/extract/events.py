@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from ..types import ACTOR_TYPES, PLACE_TYPES, Event, Statement, TimeRef
 from . import dates
-from .attribution import SPEECH_VERBS, Resolver, demonyms
+from .attribution import SPEECH_VERBS, Resolver, demonyms, relative_antecedent
 from .entities import EntityTable
 from .parsed import Paragraph, Parsed
 
@@ -36,7 +36,11 @@ PLACE_PREPS = frozenset(
 MODALS = frozenset({"would", "could", "might", "may", "should", "will", "can", "must"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
 NEGATORS = frozenset({"fail", "deny", "refuse"})
-LAUNCH_VERBS = frozenset("launch begin start conduct carry mount stage continue step".split())
+LAUNCH_VERBS = frozenset(
+    "launch begin start conduct carry mount stage continue step wage lead join".split()
+)
+#: "X is involved in / engaged in / took part in the fighting": X is the agent.
+PARTICIPATION = frozenset("involve engage participate part join".split())
 LENIENT_GROUPS = (
     frozenset({"Attack", "Shelling", "AirStrike", "MissileStrike", "DroneStrike", "Battle"})
     | {"Destruction"},
@@ -86,19 +90,57 @@ def _subjects(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
+def _left_conjunct(token: Token) -> Token | None:
+    """The verb just left of a subjectless conjunct when the parser attached it too high.
+
+    In "a town Russia captured early in the war and had occupied", "occupied" is often
+    hung on the main verb; the clause that ends right before "and" is its real partner.
+    """
+    cc = [c for c in token.children if c.dep_ == "cc" and c.i < token.i]
+    first = cc[0].i if cc else token.i
+    if first == 0:
+        return None
+    node = token.doc[first - 1]
+    if node.is_punct and first > 1:
+        node = token.doc[first - 2]
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") and node is not token.head:
+            if any(c.dep_ == "nsubj" for c in node.children) and node.i > token.head.i:
+                return node
+            return None
+        if node.head is node or node is token.head:
+            return None
+        node = node.head
+    return None
+
+
 def _subject(token: Token) -> Token | None:
-    """A verb's subject, inherited through xcomp/conj/advcl, not across speech verbs."""
+    """A verb's subject, inherited through xcomp/conj/advcl, not across speech verbs.
+
+    A relative pronoun stands for its noun ("soldiers who arrived" -> soldiers); a
+    governing verb's passive subject counts too ("the group, which is involved in
+    fighting", "troops were ordered to withdraw"), the trigger's own never does.
+    """
     seen = token
-    for _ in range(3):
-        subj = [c for c in seen.children if c.dep_ == "nsubj"]
+    for step in range(4):
+        deps = ("nsubj",) if step == 0 or seen.dep_ == "advcl" else ("nsubj", "nsubjpass")
+        subj = [c for c in seen.children if c.dep_ in deps]
         if subj:
-            return subj[0]
+            return relative_antecedent(subj[0]) or subj[0]
+        if seen.dep_ == "conj":
+            left = _left_conjunct(seen)
+            if left is not None:
+                seen = left
+                continue
         if seen.dep_ in ("xcomp", "conj", "advcl", "pcomp") and seen.head is not seen:
             if seen.head.lemma_.lower() in SPEECH_VERBS:
                 return None  # "X claimed to have destroyed": X is the claimant
+            passive_advcl = seen.dep_ == "advcl"
             seen = seen.head
             if seen.pos_ == "ADP":
                 seen = seen.head
+            if passive_advcl and any(c.dep_ == "nsubjpass" for c in seen.children):
+                return None  # "..., trapping": not the passive subject of the clause
             continue
         break
     return None
@@ -211,6 +253,11 @@ class _Builder:
             subj = _subject(head)
             if subj is not None:
                 return res.actor(para, subj)
+        if token.dep_ == "pobj" and head.head.lemma_.lower() in PARTICIPATION:
+            verb = head.head  # "the group, which is involved in fighting"
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return res.actor(para, relative_antecedent(child) or child)
         return None
 
     def target(self, para: Paragraph, token: Token) -> str | None:
