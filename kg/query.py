@@ -413,8 +413,9 @@ def run_query(
 ) -> QueryResult:
     """Run a saved query (name or path) or SPARQL text on graph files or an endpoint.
 
-    ``graphs`` are loaded into an embedded pyoxigraph store (default graph = union of
-    all graphs); ``store`` reuses an already loaded one; ``endpoint`` sends the query to
+    ``graphs`` are loaded into an embedded pyoxigraph store whose default graph is
+    the set union of all graphs (:func:`kg.store.open_store`); ``store`` reuses one
+    made that way; ``endpoint`` sends the query to
     a SPARQL endpoint instead.
     """
     text, declared, services = _resolve(query)
@@ -443,13 +444,13 @@ def _run_embedded(text: str, bindings: Mapping[str, Node], store: ox.Store) -> Q
     try:
         try:
             answer = store.query(
-                text, use_default_graph_as_union=True, substitutions=substitutions or None
+                text, use_default_graph_as_union=False, substitutions=substitutions or None
             )
         except RuntimeError as err:
             if "projection" not in str(err):
                 raise
             # pyoxigraph only substitutes projected variables; bind the rest with VALUES.
-            answer = store.query(bind_values(text, bindings), use_default_graph_as_union=True)
+            answer = store.query(bind_values(text, bindings), use_default_graph_as_union=False)
         return _collect(answer)
     except SyntaxError as err:
         raise _syntax_error(err, text) from err

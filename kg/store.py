@@ -75,8 +75,10 @@ def rdf_format(path: Path) -> ox.RdfFormat:
 def open_store(paths: Sequence[Path] = (), location: Path | None = None) -> ox.Store:
     """A pyoxigraph Store (in memory, or on disk at ``location``) holding ``paths``.
 
-    Named graphs of TriG/N-Quads files stay named graphs; triples of other formats go
-    into the default graph. Query it with ``use_default_graph_as_union=True``.
+    Named graphs of TriG/N-Quads files stay named graphs, and the default graph holds
+    the set union of every triple (as ``kg query`` expects): an entity found in many
+    documents has its label in each document's graph, and a bag union of graphs
+    (``use_default_graph_as_union``) would repeat it once per document in every join.
     """
     try:
         store = ox.Store(str(location)) if location is not None else ox.Store()
@@ -93,6 +95,8 @@ def open_store(paths: Sequence[Path] = (), location: Path | None = None) -> ox.S
             raise QueryError(f"{path} is not valid {rdf.name}: {err}") from err
         except (OSError, ValueError) as err:
             raise QueryError(f"Cannot load {path}: {err}") from err
+    if any(rdf_format(path) in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS) for path in paths):
+        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     return store
 
 
