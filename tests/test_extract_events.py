@@ -276,3 +276,135 @@ def test_nationality_adjective_is_never_a_place(nlp):
     x, labels = run(nlp, "Five civilians were killed in a Syrian air strike on the market.")
     for ev in x.events:
         assert all(labels[p] != "Syria" for p in ev.places), ev
+
+
+# --- event coreference, named events, support verbs ---------------------------------
+
+
+def test_definite_nominal_is_a_mention_of_the_earlier_event(nlp):
+    x, _ = run(
+        nlp,
+        "Israeli forces launched an offensive in Khan Younis on Monday.\n"
+        "Aid groups said the offensive had displaced thousands of families.",
+    )
+    assert [e.trigger.text for e in x.events if e.type == "Offensive"] == ["offensive"]
+    assert x.events[0].trigger.start < 40
+
+
+def test_coreferent_advance_lends_its_agent_to_a_participle(nlp):
+    x, labels = run(
+        nlp,
+        "Sudanese army units reached the Blue Nile bridge on Friday. The advance means the "
+        "supply line of the Rapid Support Forces has been cut, trapping hundreds of fighters.",
+    )
+    assert [e.type for e in x.events if e.type == "Advance"] == ["Advance"]
+    trap = only(x, "Encirclement")
+    reach = only(x, "Advance")
+    assert reach.agent is not None and trap.agent == reach.agent
+
+
+def test_main_event_is_the_antecedent_of_a_distant_definite_noun(nlp):
+    text = (
+        "Ethiopian troops launched a surprise offensive in Tigray.\n"
+        "Farmers fled towards the border.\n"
+        "Prices rose in the markets.\n"
+        "Schools were closed for a week.\n"
+        "Diplomats met in Nairobi.\n"
+        "An official said the success of the offensive surprised everyone."
+    )
+    x, _ = run(nlp, text)
+    assert len([e for e in x.events if e.type == "Offensive"]) == 1
+
+
+def test_named_event_is_one_event_and_generic_negated_battle_is_none(nlp):
+    x, _ = run(
+        nlp,
+        "No army has suffered such losses in a single battle since the Battle of Verdun in 1916.",
+    )
+    battles = [e for e in x.events if e.type == "Battle"]
+    assert [e.trigger.text for e in battles] == ["Battle of Verdun"]
+
+
+def test_that_battle_apposition_and_support_verb_add_no_event(nlp):
+    x, _ = run(
+        nlp,
+        "Historians compare it with the Battle of Kursk in 1943.\n"
+        "That battle, the largest tank offensive of the war, was fought near Prokhorovka.",
+    )
+    assert [e.trigger.text for e in x.events] == ["Battle of Kursk"]
+
+
+def test_new_place_keeps_a_definite_noun_a_new_event(nlp):
+    x, _ = run(
+        nlp,
+        "Russian forces attacked Vuhledar on Monday. The attack on Avdiivka began a day later.",
+    )
+    assert len([e for e in x.events if same_group(e.type, "Attack")]) == 2
+
+
+# --- agents from roles, ministries and moved forces ----------------------------------
+
+
+def test_spokesman_claim_gives_the_organisation_as_agent(nlp):
+    x, labels = run(
+        nlp,
+        "Colonel Ahmed Hassan, the Sudanese army's spokesman, claimed to have destroyed four "
+        "vehicles near El Fasher and shot down a drone.",
+    )
+    destroyed, downed = only(x, "Destruction"), only(x, "Shootdown")
+    assert destroyed.agent is not None and labels[destroyed.agent] != "Ahmed Hassan"
+    assert downed.agent == destroyed.agent
+    types = {e.key: e.type for e in x.entities}
+    assert types[destroyed.agent] in ("MilitaryUnit", "Organization")
+
+
+def test_ministry_acting_in_an_offensive_is_its_country(nlp):
+    x, labels = run(
+        nlp,
+        "Ukraine's ministry of defence said its counteroffensive had pushed 20km east of Kupiansk.",
+    )
+    assert labels.get(only(x, "Offensive").agent) == "Ukraine"
+
+
+def test_passive_moved_forces_are_the_agent(nlp):
+    x, labels = run(nlp, "Russian reserves have been brought to Tokmak, the governor said.")
+    ev = only(x, "Reinforcement")
+    assert labels.get(ev.agent) == "Russian Armed Forces"
+
+
+# --- places from focus, nested events, targets -----------------------------------------
+
+
+def test_outskirts_and_there_point_to_the_settlement_in_focus(nlp):
+    x, labels = run(
+        nlp,
+        "Ukrainian troops entered Kupiansk on Saturday. Fighting was reported on the outskirts.\n"
+        "Officials said Russian reserves were brought there overnight.",
+    )
+    assert [labels[p] for p in only(x, "Battle").places] == ["Kupiansk"]
+    assert [labels[p] for p in only(x, "Reinforcement").places] == ["Kupiansk"]
+
+
+def test_nested_strike_gives_the_casualties_their_place(nlp):
+    x, labels = run(
+        nlp,
+        "Officials in Zaporizhzhia said ten civilians were killed in a rocket strike on the "
+        "city centre.",
+    )
+    assert [labels[p] for p in only(x, "Casualties").places] == ["Zaporizhzhia"]
+    assert [labels[p] for p in only(x, "MissileStrike").places] == ["Zaporizhzhia"]
+
+
+def test_target_facility_is_not_the_place(nlp):
+    x, labels = run(nlp, "Hamas fighters destroyed a command post near Sderot.")
+    ev = only(x, "Destruction")
+    assert [labels[p] for p in ev.places] == ["Sderot"]
+
+
+def test_place_from_the_previous_sentence_when_the_sentence_has_none(nlp):
+    x, labels = run(
+        nlp,
+        "Moscow is rushing reinforcements to the Zaporizhzhia region.\n"
+        "Kyiv said the Russians were trying to evacuate wounded men.",
+    )
+    assert [labels[p] for p in only(x, "Evacuation").places] == ["Zaporizhzhia Oblast"]

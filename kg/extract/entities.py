@@ -177,6 +177,10 @@ class EntityTable:
     def type_of(self, key: str) -> str:
         return self._drafts[key].type
 
+    def is_generic(self, key: str) -> bool:
+        """True for a common-noun entity ("a school")."""
+        return self._drafts[key].generic
+
     def label_of(self, key: str) -> str:
         """The entity's label (its fullest name)."""
         return self._drafts[key].label
@@ -742,6 +746,11 @@ def _forces_country() -> dict[str, str]:
     if not _FORCES:
         _FORCES.update({c.forces: c.name for c in pat.countries()})
     return _FORCES
+
+
+def forces_country() -> dict[str, str]:
+    """Armed forces labels ("Armed Forces of Ukraine") -> their country's name."""
+    return dict(_forces_country())
 
 
 def _gazetteer_names() -> set[str]:

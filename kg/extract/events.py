@@ -18,15 +18,17 @@ event then points to that statement).
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Token
 
-from ..types import ACTOR_TYPES, PLACE_TYPES, Event, Statement, TimeRef
+from ..types import ACTOR_TYPES, PLACE_TYPES, Event, Span, Statement, TimeRef
 from . import dates
 from .attribution import SPEECH_VERBS, Resolver, demonyms, relative_antecedent
-from .entities import EntityTable
+from .entities import EntityTable, forces_country
 from .parsed import Paragraph, Parsed
 
 PLACE_PREPS = frozenset(
@@ -56,6 +58,107 @@ NUMBER_WORDS = {
     "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200, "scores": 40,
 }  # fmt: skip
 LOWER_BOUND = frozenset({"least", "more", "over", "dozens", "hundreds", "scores", "some"})
+
+#: Events whose agent is the force that moves ("reserves were brought there").
+MOVEMENT = frozenset({"Reinforcement", "Deployment", "Advance", "Withdrawal"})
+#: Events a ministry can itself carry out (elsewhere a ministry stands for its country).
+NON_MILITARY = frozenset({"Negotiation", "AidDelivery", "Evacuation", "Other"})
+MINISTRY_OF = re.compile(r"^(?:Ministry|Department)\b.* of (?P<country>[A-Z].+)$")
+#: Role nouns in apposition that make the speaker speak for an organisation.
+SPOKESPEOPLE = frozenset(
+    "spokesman spokeswoman spokesperson representative commander head chief press secretary".split()
+)
+#: Definite common nouns that point back to the settlement in focus ("the outskirts").
+ANAPHORIC_PLACES = frozenset(
+    "town city village outskirt outskirts centre center settlement suburb suburbs downtown".split()
+)
+#: Verbs that only say an event noun took place ("the battle was fought").
+SUPPORT_VERBS = frozenset("fight wage rage continue occur happen erupt unfold".split())
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: How many sentences back a definite event noun looks for its antecedent first.
+COREF_WINDOW = 3
+#: How far back (characters) the settlement in focus may have been named.
+FOCUS_CHARS = 700
+
+
+@dataclass
+class _Found:
+    """An event being built: its paragraph, trigger token and sentence number."""
+
+    para: Paragraph
+    token: Token
+    event: Event
+    sent: int
+    own_places: bool  # places from the trigger's own clause
+    named: bool  # a named event ("the Third Battle of Kharkiv")
+
+
+def _is_definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)
+
+
+def _passive(token: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+
+
+def _anaphoric(token: Token, named: bool) -> bool:
+    """A definite event noun that can point back: 'the attack', 'that battle'."""
+    return (
+        not named
+        and token.pos_ == "NOUN"
+        and _is_definite(token)
+        and not any(c.dep_ == "poss" for c in token.children)
+    )
+
+
+def _support_verb(verb: Token, typ: str, nominal: dict[int, str]) -> bool:
+    """'the battle was fought', 'the fighting raged': the verb only predicates the noun."""
+    if verb.lemma_.lower() not in SUPPORT_VERBS:
+        return False
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i in nominal:
+            if same_group(nominal[child.i], typ):
+                return True
+    return False
+
+
+def _negated_indefinite(token: Token) -> bool:
+    """An indefinite event noun in a negated clause names no event ("in a single battle")."""
+    dets = [c.lower_ for c in token.children if c.dep_ == "det"]
+    if "no" in dets:
+        return True
+    if not dets or dets[0] not in ("a", "an", "any"):
+        return False
+    node = token
+    while node.head is not node and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    for child in node.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+            d.dep_ == "det" and d.lower_ == "no" for d in child.children
+        ):
+            return True
+    return False
+
+
+def _named_event(token: Token) -> list[Token] | None:
+    """The tokens of a named event ("the Third Battle of Kharkiv", "the Tet Offensive")."""
+    if not token.is_title or token.i == token.sent.start:
+        return None
+    left = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.is_title]
+    of_names = [
+        pobj
+        for prep in token.rights
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN"
+    ]
+    if not left and not of_names:
+        return None
+    first = min([token, *left], key=lambda t: t.i)
+    last = of_names[0] if of_names else token
+    return list(token.doc[first.i : last.i + 1])
 
 
 @lru_cache(maxsize=1)
@@ -96,13 +199,12 @@ def _left_conjunct(token: Token) -> Token | None:
     In "a town Russia captured early in the war and had occupied", "occupied" is often
     hung on the main verb; the clause that ends right before "and" is its real partner.
     """
-    cc = [c for c in token.children if c.dep_ == "cc" and c.i < token.i]
-    first = cc[0].i if cc else token.i
-    if first == 0:
+    first = token.left_edge.i  # the conjunct's own words (auxiliaries, adverbs)
+    while first > 0 and token.doc[first - 1].dep_ in ("cc", "punct"):
+        first -= 1
+    if first == 0 or first == token.left_edge.i:
         return None
     node = token.doc[first - 1]
-    if node.is_punct and first > 1:
-        node = token.doc[first - 2]
     for _ in range(6):
         if node.pos_ in ("VERB", "AUX") and node is not token.head:
             if any(c.dep_ == "nsubj" for c in node.children) and node.i > token.head.i:
@@ -219,6 +321,8 @@ class _Builder:
         self.table = table
         self.statements = statements
         self.resolver = Resolver(parsed, table)
+        self.resolver.media |= {s.medium for s in statements if s.medium}
+        self.coref: dict[tuple[int, int], _Found] = {}
 
     # -- arguments -------------------------------------------------------------------------
     def agent(self, para: Paragraph, token: Token) -> str | None:
@@ -319,8 +423,8 @@ class _Builder:
         for key in self.table.keys_in(para.offset + sent.start_char, para.offset + sent.end_char):
             if key in exclude or self.table.type_of(key) not in PLACE_TYPES:
                 continue
-            if self.table.type_of(key) == "Country":
-                continue
+            if self.table.type_of(key) == "Country" or self.table.is_generic(key):
+                continue  # a country is too wide; "a monument" in another clause is no guess
             if self._possessor(para, key):
                 continue  # "Moscow's worst defeat": a metonymic actor, not a place
             for ent in self.table.entities():
@@ -409,12 +513,17 @@ class _Builder:
 
     # -- the document ----------------------------------------------------------------------
     def run(self) -> list[Event]:
-        events: list[Event] = []
+        """Events of the whole document: per paragraph, then the document-wide passes."""
+        index = {(p.offset, s.start): i for i, (p, s) in enumerate(self.parsed.sentences())}
+        found: list[_Found] = []
         for para in self.parsed.paragraphs:
-            events.extend(self.paragraph(para))
-        return events
+            found.extend(self.paragraph(para, index))
+        found = self._corefer(found)
+        self._inherit_agents(found)
+        self._fill_places(found)
+        return [f.event for f in found]
 
-    def paragraph(self, para: Paragraph) -> list[Event]:
+    def paragraph(self, para: Paragraph, index: dict[tuple[int, int], int]) -> list[_Found]:
         times = []
         for tref in dates.find_times(para.doc.text, self.parsed.doc.date, para.offset):
             assert tref.span is not None
@@ -428,29 +537,37 @@ class _Builder:
             if typ:
                 found.append((token, typ, trig, conf))
         verbal = {tok.i: typ for tok, typ, _, _ in found if tok.pos_ in ("VERB", "AUX", "ADJ")}
-        events: list[Event] = []
-        by_token: dict[int, Event] = {}
+        nominal = {tok.i: typ for tok, typ, _, _ in found if tok.pos_ in ("NOUN", "PROPN")}
+        out: list[_Found] = []
         for token, typ, trig, conf in found:
             if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass", "pobj"):
                 head = token.head.head if token.dep_ == "pobj" else token.head
                 head_typ = verbal.get(head.i)
-                if head_typ and same_group(head_typ, typ):
+                if head_typ and same_group(head_typ, typ) and not _is_definite(token):
                     continue  # "rushing reinforcements", "trapping ... in an encirclement"
+            if token.i in verbal and _support_verb(token, typ, nominal):
+                continue  # "the battle was fought": the noun is the event
+            if token.i in nominal and token.dep_ == "appos" and token.head.i in nominal:
+                continue  # "That battle, the last German offensive, ...": one event
+            if token.i in nominal and _negated_indefinite(token):
+                continue  # "no army has suffered such a defeat in a single battle"
+            named = _named_event(token)
+            trig = named or trig
             start = min(t.idx for t in trig)
             end = max(t.idx + len(t.text) for t in trig)
             span = self.parsed.span(para, start, end)
             agent = self.agent(para, token)
+            if agent is None and typ in MOVEMENT and token.i in verbal:
+                agent = self._moved_forces(para, token)
+            agent = self._combatant(agent, typ)
             target = self.target(para, token)
             places = self.places(para, token)
-            if target and self.table.type_of(target) in PLACE_TYPES - {"Country"}:
+            if target and self.table.type_of(target) in PLACE_TYPES - {"Country", "Facility"}:
                 if target not in places:
                     places.append(target)
             places = [p for p in places if p != agent]
             if not places:
-                guess = self.sentence_place(para, token, {agent} if agent else set())
-                if guess:
-                    places = [guess]
-                    conf -= 0.05
+                places = self.anaphoric_places(para, token)
             fatalities = injured = None
             lower = False
             if typ == "Casualties":
@@ -481,26 +598,252 @@ class _Builder:
                 count_is_lower_bound=lower,
                 factuality=factuality,  # type: ignore[arg-type]
                 statement=stmt,
-                confidence=round(max(conf, 0.1), 2),
+                confidence=conf,
             )
-            events.append(event)
-            by_token[token.i] = event
-        return [self._borrow_agent(e, by_token, para) for e in events]
+            sent = index.get((para.offset, token.sent.start), 0)
+            out.append(_Found(para, token, event, sent, bool(places), named is not None))
+        return out
 
-    def _borrow_agent(self, event: Event, by_token: dict[int, Event], para: Paragraph) -> Event:
-        """A casualty event with no agent takes the agent of the attack that caused it."""
-        if event.type != "Casualties" or event.agent is not None:
-            return event
-        token = next((para.doc[i] for i, e in by_token.items() if e is event), None)
-        if token is None:
-            return event
-        for sub in token.subtree:
-            other = by_token.get(sub.i)
-            if other is not None and other is not event and other.agent:
-                from dataclasses import replace
+    # -- document-wide passes ----------------------------------------------------------------
+    def _corefer(self, found: list[_Found]) -> list[_Found]:
+        """Drop definite nominal mentions of an earlier event ("The advance means ...").
 
-                return replace(event, agent=other.agent)
-        return event
+        A definite event noun ("the attack", "that battle", "the Ukrainian breakthrough")
+        with no place of its own beyond its antecedent's and a compatible agent is another
+        mention of the most recent event of the same type in the last few sentences, else
+        of the same group there, else of the first event of its type in the document (the
+        story's main event, as in a closing "the success of the offensive"). The mention
+        is recorded in ``self.coref`` (token -> antecedent) for argument inheritance.
+        """
+        kept: list[_Found] = []
+        for f in found:
+            ante = self._antecedent(f, kept) if _anaphoric(f.token, f.named) else None
+            if ante is None:
+                kept.append(f)
+                continue
+            self.coref[(f.para.offset, f.token.i)] = ante
+            if ante.event.agent is None and f.event.agent is not None:
+                ante.event = replace(ante.event, agent=f.event.agent)
+        return kept
+
+    def _antecedent(self, f: _Found, kept: list[_Found]) -> _Found | None:
+        cands = [k for k in kept if k.event.factuality not in ("hypothetical", "denied")]
+        recent = [k for k in cands if f.sent - k.sent <= COREF_WINDOW][::-1]
+        typ = f.event.type
+        order = [k for k in recent if k.event.type == typ]
+        order += [k for k in recent if k.event.type != typ and same_group(k.event.type, typ)]
+        order += [k for k in cands if k.event.type == typ and k not in order]
+        own = set(f.event.places) if f.own_places else set()
+        target = f.event.target
+        for k in order:
+            if own and not own <= set(k.event.places):
+                continue
+            if target is not None and target not in (k.event.target, *k.event.places):
+                continue  # "the attack on Marinka" after an attack on Vuhledar
+            if self._compatible(f.event.agent, k.event.agent):
+                return k
+        return None
+
+    def _compatible(self, a: str | None, b: str | None) -> bool:
+        """Two agents that may be one side: equal, unknown, or a country and its forces."""
+        if a is None or b is None or a == b:
+            return True
+        return self._side(a) == self._side(b) is not None
+
+    def _side(self, key: str) -> str | None:
+        label = self.table.label_of(key)
+        if self.table.type_of(key) == "Country":
+            return label
+        return forces_country().get(label)
+
+    def _event_at(self, para: Paragraph, token: Token, by_token: dict) -> _Found | None:
+        f = by_token.get((para.offset, token.i))
+        return f if f is not None else self.coref.get((para.offset, token.i))
+
+    def _inherit_agents(self, found: list[_Found]) -> None:
+        """Agents that the trigger's own clause does not give.
+
+        - "X, the Russian military's spokesman, claimed to have destroyed": the
+          organisation X speaks for;
+        - a subjectless verb under another event ("..., trapping thousands") or under a
+          verb whose subject is an event ("The advance means ... has been severed,
+          trapping"): that event's agent (through coreference);
+        - casualties with no agent: the attack that caused them ("killed in a strike").
+        """
+        by_token = {(f.para.offset, f.token.i): f for f in found}
+        for f in found:
+            if f.event.agent is not None:
+                continue
+            token, para = f.token, f.para
+            agent = None
+            if token.pos_ in ("VERB", "AUX") and token.dep_ == "xcomp":
+                if token.head.lemma_.lower() in SPEECH_VERBS:
+                    agent = self._affiliation(para, token.head)
+            if agent is None and token.pos_ in ("VERB", "AUX") and not _passive(token):
+                agent = self._governing_agent(para, token, by_token)
+            if agent is None and f.event.type == "Casualties":
+                for sub in token.subtree:
+                    other = self._event_at(para, sub, by_token)
+                    if other is not None and other is not f and other.event.agent:
+                        agent = other.event.agent
+                        break
+            if agent is not None:
+                f.event = replace(f.event, agent=self._combatant(agent, f.event.type))
+
+    def _governing_agent(self, para: Paragraph, token: Token, by_token: dict) -> str | None:
+        node = token
+        for _ in range(4):
+            if node.dep_ not in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep", "pobj"):
+                return None
+            if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in SPEECH_VERBS:
+                if node.dep_ == "xcomp":
+                    return self._affiliation(para, node.head)
+                return None
+            node = node.head
+            other = self._event_at(para, node, by_token)
+            if other is not None and other.event.agent:
+                return other.event.agent
+            for child in node.children:
+                if child.dep_ == "nsubj":
+                    other = self._event_at(para, child, by_token)
+                    if other is not None and other.event.agent:
+                        return other.event.agent
+            if node.dep_ == "ROOT":
+                return None
+        return None
+
+    def _affiliation(self, para: Paragraph, verb: Token) -> str | None:
+        """The organisation a speaker speaks for: 'X, the Russian military's spokesman'."""
+        for subj in verb.children:
+            if subj.dep_ != "nsubj":
+                continue
+            for appos in subj.children:
+                if appos.dep_ != "appos" or appos.lemma_.lower() not in SPOKESPEOPLE:
+                    continue
+                for child in appos.children:
+                    owners = [child] if child.dep_ == "poss" else []
+                    if child.dep_ == "prep" and child.lower_ in ("of", "for"):
+                        owners = [c for c in child.children if c.dep_ == "pobj"]
+                    for owner in owners:
+                        key = self.resolver.key_of(para, owner, ACTOR_TYPES - {"Person"})
+                        if key is not None:
+                            return key
+        return None
+
+    def _moved_forces(self, para: Paragraph, token: Token) -> str | None:
+        """'Russian reserves have been brought there': the forces moved are the agent."""
+        for child in token.children:
+            if child.dep_ in ("nsubjpass",):
+                key = self.resolver.key_of(para, child, frozenset({"MilitaryUnit"}))
+                if key is not None:
+                    return key
+        return None
+
+    def _combatant(self, key: str | None, typ: str) -> str | None:
+        """A ministry or department acting in a military event stands for its country."""
+        if key is None or typ in NON_MILITARY or self.table.type_of(key) != "Organization":
+            return key
+        match = MINISTRY_OF.match(self.table.label_of(key))
+        if not match:
+            return key
+        country = match.group("country")
+        for ent in self.table.entities():
+            if ent.type == "Country" and ent.label == country:
+                return ent.key
+        for mention in self.table.mentions_of(key):  # "Ukraine's ministry of defence"
+            at = mention.text.find(country)
+            if at >= 0:
+                start = mention.start + at
+                span = Span(start, start + len(country), country)
+                return self.table.add(span, "Country", label=country, confidence=0.6)
+        return key
+
+    def anaphoric_places(self, para: Paragraph, token: Token) -> list[str]:
+        """'on the outskirts', 'the city centre', 'brought there': the settlement in focus."""
+        heads = [token]
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass"):
+            heads.append(token.head)  # "Fighting was reported on the outskirts"
+        for head in heads:
+            for child in head.children:
+                if child.dep_ == "advmod" and child.lower_ == "there":
+                    return self._focus(para, token, ("Settlement", "Region"))
+                if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
+                    continue
+                for pobj in child.children:
+                    if (
+                        pobj.dep_ == "pobj"
+                        and pobj.lemma_.lower() in ANAPHORIC_PLACES
+                        and _is_definite(pobj)
+                        and not any(c.dep_ == "prep" for c in pobj.children)
+                    ):
+                        return self._focus(para, token, ("Settlement",))
+        return []
+
+    def _focus(self, para: Paragraph, token: Token, types: tuple[str, ...]) -> list[str]:
+        """The most recent named place of ``types`` mentioned before the trigger."""
+        before = para.offset + token.idx
+        best, best_start = None, -1
+        for ent in self.table.entities():
+            if ent.type not in types or ent.generic:
+                continue
+            for m in ent.mentions:
+                if best_start < m.start < before and before - m.start < FOCUS_CHARS:
+                    best, best_start = ent.key, m.start
+        return [best] if best else []
+
+    def _fill_places(self, found: list[_Found]) -> None:
+        """Places the trigger's own clause does not give, weakest last.
+
+        The place of a nested or governing event ("killed in a strike on the city
+        centre", "Rockets hit ..., wounding"), then the nearest named place of the
+        sentence, then the most recent settlement or region of the previous sentences.
+        """
+        by_token = {(f.para.offset, f.token.i): f for f in found}
+        for f in found:
+            if f.event.places:
+                continue
+            places: list[str] = []
+            conf = f.event.confidence or 0.5
+            for other in self._related(f, by_token):
+                if other.own_places and other is not f:
+                    places = list(other.event.places)
+                    break
+            if not places:
+                agent = f.event.agent
+                guess = self.sentence_place(f.para, f.token, {agent} if agent else set())
+                places = [guess] if guess else []
+                conf -= 0.05
+            if not places:
+                places = [
+                    p
+                    for p in self._focus(f.para, f.token, ("Settlement", "Region"))
+                    if p != f.event.agent
+                ]
+                conf -= 0.1
+            f.event = replace(f.event, places=tuple(places), confidence=conf)
+        for f in found:
+            conf = round(max(f.event.confidence or 0.1, 0.1), 2)
+            f.event = replace(f.event, confidence=conf)
+
+    def _related(self, f: _Found, by_token: dict) -> list[_Found]:
+        """Events nested under the trigger's prepositions, then the governing event."""
+        out = []
+        for child in f.token.children:
+            if child.dep_ == "prep":
+                for pobj in child.children:
+                    other = self._event_at(f.para, pobj, by_token)
+                    if other is not None:
+                        out.append(other)
+        node = f.token
+        for _ in range(3):
+            if node.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep", "pobj", "acl"):
+                break
+            node = node.head
+            other = self._event_at(f.para, node, by_token)
+            if other is not None:
+                out.append(other)
+                break
+        return out
 
 
 def find_events(parsed: Parsed, table: EntityTable, statements: list[Statement]) -> list[Event]:
