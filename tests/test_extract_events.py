@@ -408,3 +408,11 @@ def test_place_from_the_previous_sentence_when_the_sentence_has_none(nlp):
         "Kyiv said the Russians were trying to evacuate wounded men.",
     )
     assert [labels[p] for p in only(x, "Evacuation").places] == ["Zaporizhzhia Oblast"]
+
+
+def test_common_noun_place_gets_the_named_place_beside_it(nlp):
+    x, labels = run(
+        nlp, "In Goma, two women embraced Congolese soldiers who arrived on the town square."
+    )
+    ev = only(x, "Advance")
+    assert "Goma" in [labels[p] for p in ev.places]

@@ -797,10 +797,18 @@ class _Builder:
         The place of a nested or governing event ("killed in a strike on the city
         centre", "Rockets hit ..., wounding"), then the nearest named place of the
         sentence, then the most recent settlement or region of the previous sentences.
+        A place that is only a common noun ("the town square") gets the named place of
+        the sentence (or the settlement in focus) beside it.
         """
         by_token = {(f.para.offset, f.token.i): f for f in found}
         for f in found:
-            if f.event.places:
+            if f.event.places and not all(self.table.is_generic(p) for p in f.event.places):
+                continue
+            if f.event.places:  # "arrived on the town square": and in which town?
+                agent = f.event.agent
+                guess = self.sentence_place(f.para, f.token, {agent} if agent else set())
+                extra = [guess] if guess else self._focus(f.para, f.token, ("Settlement",))
+                f.event = replace(f.event, places=(*f.event.places, *extra))
                 continue
             places: list[str] = []
             conf = f.event.confidence or 0.5
