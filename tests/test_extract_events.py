@@ -339,3 +339,35 @@ def test_common_noun_place_gets_the_named_place_beside_it(nlp):
     )
     ev = only(x, "Advance")
     assert "Goma" in [labels[p] for p in ev.places]
+
+
+# --- factuality ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "expected"),
+    [
+        ("Kenyan troops are on the verge of encircling the port.", "Encirclement", "hypothetical"),
+        (
+            "Rebels said government forces have to withdraw from the valley.",
+            "Withdrawal",
+            "hypothetical",
+        ),  # noqa: E501
+        (
+            "The defeat could lead to the possible capture of the airfield.",
+            "Capture",
+            "hypothetical",
+        ),  # noqa: E501
+        (
+            "The army will try to hold land seized during the spring offensive.",
+            "Capture",
+            "asserted",
+        ),  # noqa: E501
+        ("The ministry made no mention of the Kurdish advance near Raqqa.", "Advance", "asserted"),  # noqa: E501
+        ("The brigade did not retreat when the town was shelled.", "Shelling", "asserted"),
+        ("The brigade did not retreat when the town was shelled.", "Withdrawal", "denied"),
+    ],
+)
+def test_factuality(nlp, text, type_, expected):
+    x, _ = run(nlp, text)
+    assert only(x, type_).factuality == expected
