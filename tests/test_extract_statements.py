@@ -147,3 +147,21 @@ def test_about_lists_entities_in_the_quote(nlp):
     [stmt] = x.statements
     assert any(labels[k] == "Kherson" for k in stmt.about)
     assert stmt.speaker not in stmt.about
+
+
+def test_pro_country_speakers_are_not_the_country(nlp):
+    text = "Pro-Iranian militia leaders and other sources confirmed the convoy had reached Deir ez-Zor."  # noqa: E501
+    x, labels = run(nlp, text)
+    [stmt] = x.statements
+    assert speaker(labels, stmt) is None
+
+
+def test_stranded_conjunct_subject_is_the_speaker(nlp):
+    text = (
+        "Serbia said it was sending police to the border and pro-Belgrade officials in the "
+        'north acknowledged a "serious" escalation.'
+    )
+    x, labels = run(nlp, text)
+    speakers = [speaker(labels, s) for s in x.statements]
+    assert speakers[0] == "Serbia"
+    assert speakers[-1] is None and len(speakers) == 2

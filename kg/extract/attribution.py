@@ -103,6 +103,27 @@ def relative_antecedent(token: Token) -> Token | None:
     return None
 
 
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject the parser hung elsewhere in "X said ... and pro-Moscow officials
+    acknowledged ...": a subjectless conjunct verb's subject is the noun phrase between
+    the last "and" (or comma) and the verb, when that phrase hangs off an earlier word.
+    """
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i > verb.head.i and doc[i].lower_ not in ("and", ",", "but", ";"):
+        i -= 1
+    chunk = doc[i + 1 : verb.i]
+    if i <= verb.head.i or not len(chunk):
+        return None
+    roots = [t for t in chunk if not (chunk.start <= t.head.i < chunk.end)]
+    if len(roots) == 1 and roots[0].pos_ in ("NOUN", "PROPN", "PRON") and roots[0] is not verb:
+        if roots[0].head.i < chunk.start and roots[0].dep_ in ("conj", "appos", "pobj"):
+            return roots[0]
+    return None
+
+
 @dataclass(frozen=True)
 class Mention:
     """An actor seen as a subject: where, which entity (None for 'a woman'), its gender.
@@ -157,12 +178,25 @@ class Resolver:
         for start, end in ((token.idx, token.idx + len(token.text)), noun_span(token)):
             key = self.table.key_at(off + start, off + end)
             if key is not None and self.table.type_of(key) in types:
+                if start != token.idx and self._sympathy(key, off + start, off + end):
+                    return None  # "pro-Russian bloggers" are not Russia
                 return key
             if key is not None and start == token.idx:
                 # the token names something of another type: do not look further left
                 # unless the noun core adds words (e.g. "Kharkiv region")
                 continue
         return None
+
+    def _sympathy(self, key: str, start: int, end: int) -> bool:
+        """True when the mention of ``key`` in [start, end) is 'pro-X' or 'anti-X'."""
+        text = self.parsed.doc.text
+        for m in self.table.mentions_of(key):
+            if m.start < end and start < m.end:
+                before = text[max(0, m.start - 5) : m.start].lower()
+                lowered = m.text.lower()
+                if before.endswith(("pro-", "anti-")) or lowered.startswith(("pro-", "anti-")):
+                    return True
+        return False
 
     def gender(self, key: str) -> str | None:
         if self.table.type_of(key) != "Person":

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..types import ACTOR_TYPES, Statement
-from .attribution import OBJECT_SPEECH_VERBS, SPEECH_VERBS, Resolver
+from .attribution import OBJECT_SPEECH_VERBS, SPEECH_VERBS, Resolver, stranded_subject
 from .entities import EntityTable
 from .parsed import Paragraph, Parsed
 
@@ -141,6 +141,10 @@ class _Finder:
             return None, 0.5
         seen = verb
         quotes = quote_ranges(para.doc.text)
+        stranded = stranded_subject(verb)
+        if stranded is not None:
+            key = self.actor(para, stranded)
+            return key, 0.7 if key is not None else 0.6
         for _ in range(3):
             subj = [
                 c
