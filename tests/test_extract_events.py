@@ -371,3 +371,22 @@ def test_common_noun_place_gets_the_named_place_beside_it(nlp):
 def test_factuality(nlp, text, type_, expected):
     x, _ = run(nlp, text)
     assert only(x, type_).factuality == expected
+
+
+def test_bare_soldiers_are_the_one_force_in_focus(nlp):
+    text = (
+        "Footage showed Kenyan troops patrolling the port of Kismayo.\n"
+        "Officials released footage of soldiers delivering aid to families."
+    )
+    x, labels = run(nlp, text)
+    ev = only(x, "AidDelivery")
+    assert ev.agent is not None and "Ken" in labels[ev.agent]
+
+
+def test_bare_soldiers_stay_unknown_when_two_forces_are_in_focus(nlp):
+    text = (
+        "Russian troops shelled Vovchansk while Ukrainian forces held the bridge.\n"
+        "Officials released footage of soldiers delivering aid to families."
+    )
+    x, _ = run(nlp, text)
+    assert only(x, "AidDelivery").agent is None

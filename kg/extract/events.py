@@ -238,6 +238,8 @@ def _subject(token: Token) -> Token | None:
         subj = [c for c in seen.children if c.dep_ in deps]
         if subj:
             return relative_antecedent(subj[0]) or subj[0]
+        if seen.dep_ == "acl" and seen.tag_ == "VBG" and seen.head.pos_ in ("NOUN", "PROPN"):
+            return seen.head  # "soldiers delivering aid": the noun does it
         if seen.dep_ == "conj":
             left = _left_conjunct(seen)
             if left is not None:
@@ -596,6 +598,8 @@ class _Builder:
             agent = self.agent(para, token)
             if agent is None and typ in MOVEMENT and token.i in verbal:
                 agent = self._moved_forces(para, token)
+            if agent is None and token.i in verbal:
+                agent = self._forces_in_focus(para, token)
             agent = self._combatant(agent, typ)
             target = self.target(para, token)
             places = self.places(para, token)
@@ -766,6 +770,31 @@ class _Builder:
                         if key is not None:
                             return key
         return None
+
+    def _forces_in_focus(self, para: Paragraph, token: Token) -> str | None:
+        """'soldiers delivering aid' after 'Ukrainian forces': the one force in focus.
+
+        A bare military noun as subject ("soldiers", "troops", no nationality, no
+        possessor) stands for the armed forces named in the last sentences, but only
+        when exactly one such force was named there.
+        """
+        subj = _subject(token)
+        if subj is None or subj.tag_ != "NNS":
+            return None
+        if subj.lemma_.lower() not in lexicon()["military_nouns"]:
+            return None
+        if any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in subj.children):
+            return None
+        if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in subj.children):
+            return None  # "these troops": a pronoun-like reference we do not resolve
+        before = para.offset + subj.idx
+        seen = set()
+        for ent in self.table.entities():
+            if ent.type != "MilitaryUnit" or ent.generic:
+                continue
+            if any(0 < before - m.start < FOCUS_CHARS for m in ent.mentions):
+                seen.add(ent.key)
+        return next(iter(seen)) if len(seen) == 1 else None
 
     def _moved_forces(self, para: Paragraph, token: Token) -> str | None:
         """'Russian reserves have been brought there': the forces moved are the agent."""
