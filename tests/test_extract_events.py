@@ -390,3 +390,27 @@ def test_bare_soldiers_stay_unknown_when_two_forces_are_in_focus(nlp):
     )
     x, _ = run(nlp, text)
     assert only(x, "AidDelivery").agent is None
+
+
+def test_event_noun_used_as_a_modifier_is_no_event(nlp):
+    x, _ = run(nlp, "Our forces destroyed dozens of combat vehicles near Kidal.")
+    assert [e.type for e in x.events] == ["Destruction"]
+
+
+def test_definite_strikes_after_air_strikes_on_the_city_are_one_event(nlp):
+    x, labels = run(
+        nlp,
+        "Israeli air strikes also hit Rafah overnight, health officials said. "
+        "Medics said the strikes hit two homes in the city.",
+    )
+    strikes = [e for e in x.events if same_group(e.type, "Attack")]
+    assert len(strikes) == 1 and [labels[p] for p in strikes[0].places] == ["Rafah"]
+
+
+def test_the_city_in_an_object_phrase_is_the_settlement_in_focus(nlp):
+    x, labels = run(
+        nlp,
+        "The army holds El Fasher, the last city in Darfur under its control.\n"
+        "The RSF shelled residential districts in the city overnight.",
+    )
+    assert [labels[p] for p in only(x, "Shelling").places] == ["El Fasher"]

@@ -588,6 +588,8 @@ class _Builder:
                 continue  # "the battle was fought": the noun is the event
             if token.i in nominal and token.dep_ == "appos" and token.head.i in nominal:
                 continue  # "That battle, the last German offensive, ...": one event
+            if token.i in nominal and token.dep_ == "compound" and not trig[1:]:
+                continue  # "combat vehicles", "attack helicopters": a kind, not an event
             if token.i in nominal and _negated_indefinite(token):
                 continue  # "no army has suffered such a defeat in a single battle"
             named = _named_event(token)
@@ -603,6 +605,12 @@ class _Builder:
             agent = self._combatant(agent, typ)
             target = self.target(para, token)
             places = self.places(para, token)
+            head = token.head
+            if token.i in nominal and token.dep_ == "nsubj" and head.i not in verbal:
+                # "Israeli air strikes hit Rafah", "Fighting raged in Bakhmut"
+                places += [p for p in self.places(para, head) if p not in places]
+                if target is None and head.lemma_.lower() in lexicon()["strike_words"]:
+                    target = self.target(para, head)
             if target and self.table.type_of(target) in PLACE_TYPES - {"Country", "Facility"}:
                 if target not in places:
                     places.append(target)
@@ -677,7 +685,7 @@ class _Builder:
         own = set(f.event.places) if f.own_places else set()
         target = f.event.target
         for k in order:
-            if own and not own <= set(k.event.places):
+            if own and k.event.places and not own <= set(k.event.places):
                 continue
             if target is not None and target not in (k.event.target, *k.event.places):
                 continue  # "the attack on Marinka" after an attack on Vuhledar
@@ -829,6 +837,8 @@ class _Builder:
         heads = [token]
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass"):
             heads.append(token.head)  # "Fighting was reported on the outskirts"
+        if token.pos_ in ("VERB", "AUX"):  # "shelled districts in the city"
+            heads += [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         for head in heads:
             for child in head.children:
                 if child.dep_ == "advmod" and child.lower_ == "there":
@@ -887,7 +897,7 @@ class _Builder:
                 guess = self.sentence_place(f.para, f.token, {agent} if agent else set())
                 places = [guess] if guess else []
                 conf -= 0.05
-            if not places:
+            if not places and f.event.type != "Negotiation":  # talks happen elsewhere
                 places = [
                     p
                     for p in self._focus(f.para, f.token, ("Settlement", "Region"))
