@@ -165,3 +165,23 @@ def test_stranded_conjunct_subject_is_the_speaker(nlp):
     speakers = [speaker(labels, s) for s in x.statements]
     assert speakers[0] == "Serbia"
     assert speakers[-1] is None and len(speakers) == 2
+
+
+def test_it_said_continues_the_previous_speaker_not_the_last_subject(nlp):
+    text = (
+        "Ukraine's General Staff reported that Russian forces launched 14 assaults near "
+        "Pokrovsk. The attacks were repelled, it said."
+    )
+    x, labels = run(nlp, text)
+    speakers = [speaker(labels, s) for s in x.statements]
+    assert len(speakers) == 2 and speakers[0] == speakers[1] and speakers[0] is not None
+    assert "Russian" not in speakers[1]
+
+
+def test_he_said_does_not_take_a_woman_speaker(nlp):
+    text = (
+        "Olena Kovalenko said the shelling had stopped. Then it began again, he said, "
+        "pointing at the river."
+    )
+    x, labels = run(nlp, text)
+    assert speaker(labels, x.statements[-1]) != "Olena Kovalenko"

@@ -141,6 +141,9 @@ class _Finder:
             return None, 0.5
         seen = verb
         quotes = quote_ranges(para.doc.text)
+        previous = self.previous_speaker(para, verb)
+        if previous is not None:
+            return previous, 0.8
         stranded = stranded_subject(verb)
         if stranded is not None:
             key = self.actor(para, stranded)
@@ -167,6 +170,39 @@ class _Finder:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NUM", "NOUN", "PROPN"):
             return self.actor(para, verb.head), 0.6
         return None, 0.5
+
+    def previous_speaker(self, para: Paragraph, verb: Token) -> str | None:
+        """'Ukraine's General Staff reported ... The attacks were repelled, it said': a
+        pronoun speaker continues the speaker of the speech verb just before it (same
+        paragraph, this or the previous sentence), when the two are compatible.
+        """
+        pronouns = [
+            c
+            for c in verb.children
+            if c.dep_ == "nsubj" and c.lower_ in ("it", "they", "he", "she")
+        ]
+        if not pronouns:
+            return None
+        pronoun = pronouns[0].lower_
+        sent_start = verb.sent.start
+        earlier = [s for s in verb.doc.sents if s.end <= sent_start]
+        window_start = earlier[-1].start if earlier else sent_start
+        for tok in reversed(verb.doc[window_start : verb.i]):
+            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
+                continue
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subj or subj[0].pos_ == "PRON":
+                return None
+            key = self.actor(para, subj[0])
+            if key is None:
+                return None
+            kind = self.table.type_of(key)
+            if pronoun in ("it", "they"):
+                return key if kind != "Person" else None
+            gender = self.resolver.gender(key)
+            want = "male" if pronoun == "he" else "female"
+            return key if kind == "Person" and gender in (None, want) else None
+        return None
 
     def actor(self, para: Paragraph, token: Token) -> str | None:
         key = self.resolver.actor(para, token, demonym=False)
