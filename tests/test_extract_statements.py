@@ -185,3 +185,11 @@ def test_he_said_does_not_take_a_woman_speaker(nlp):
     )
     x, labels = run(nlp, text)
     assert speaker(labels, x.statements[-1]) != "Olena Kovalenko"
+
+
+def test_platform_channels_are_the_medium_not_the_speaker(nlp):
+    text = "Telegram channels close to the Houthis claimed that two ships were hit."
+    x, labels = run(nlp, text)
+    [stmt] = x.statements
+    assert labels.get(stmt.medium) == "Telegram"
+    assert speaker(labels, stmt) != "Telegram"

@@ -27,6 +27,8 @@ _OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb"}
 #: Quotes shorter than this (in words) need a speech verb or their own sentence.
 SCARE_QUOTE_WORDS = 3
 MEDIUM_PREPS = frozenset({"on", "to", "in"})
+#: Subjects that are outlets on a platform ("Telegram channels", "X accounts").
+CHANNEL_NOUNS = frozenset("channel account page group blog feed".split())
 
 
 @dataclass
@@ -159,6 +161,8 @@ class _Finder:
             if subj:
                 for cand in subj:
                     key = self.actor(para, cand)
+                    if key in self.resolver.media and cand.lemma_.lower() in CHANNEL_NOUNS:
+                        return None, 0.6  # "Telegram channels": the platform is the medium
                     if key is not None:
                         return key, 0.85
                 return None, 0.6
@@ -224,6 +228,15 @@ class _Finder:
     def medium(self, para: Paragraph, verb: Token) -> str | None:
         """The outlet or platform: 'told X', 'on X', 'wrote on X', 'said on X's show'."""
         cands: list[Token] = []
+        holders = [verb] + ([verb.head] if verb.dep_ in ("dep", "conj") else [])
+        subjects = [c for h in holders for c in h.children if c.dep_ == "nsubj"]
+        for subj in subjects:  # "Telegram channels linked to X claimed ..."
+            if subj.lemma_.lower() in CHANNEL_NOUNS:
+                for mod in subj.children:
+                    if mod.dep_ in ("compound", "nmod", "amod"):
+                        key = self.resolver.key_of(para, mod, frozenset({"Organization"}))
+                        if key is not None and key in self.resolver.media:
+                            return key
         for child in verb.children:
             if child.dep_ in ("dobj", "dative") and verb.lemma_ == "tell":
                 cands.append(child)
