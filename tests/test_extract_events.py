@@ -150,9 +150,9 @@ def test_seed_quality(seed_build, seed_text, shared):
         print(f"{name}: {value:.3f}")
     assert figures["events (lenient type)"] >= 0.78
     assert figures["events (exact type)"] >= 0.78
-    assert figures["events (with arguments)"] >= 0.55
+    assert figures["events (with arguments)"] >= 0.60
     assert figures["statements (found)"] >= 0.93
-    assert figures["statements (with speaker)"] >= 0.88
+    assert figures["statements (with speaker)"] >= 0.93
     assert figures["entities (typed, named)"] >= 0.93
 
 
@@ -366,6 +366,7 @@ def test_common_noun_place_gets_the_named_place_beside_it(nlp):
         ("The ministry made no mention of the Kurdish advance near Raqqa.", "Advance", "asserted"),  # noqa: E501
         ("The brigade did not retreat when the town was shelled.", "Shelling", "asserted"),
         ("The brigade did not retreat when the town was shelled.", "Withdrawal", "denied"),
+        ("The port is vital for delivering aid to Gaza.", "AidDelivery", "hypothetical"),
     ],
 )
 def test_factuality(nlp, text, type_, expected):
@@ -414,3 +415,12 @@ def test_the_city_in_an_object_phrase_is_the_settlement_in_focus(nlp):
         "The RSF shelled residential districts in the city overnight.",
     )
     assert [labels[p] for p in only(x, "Shelling").places] == ["El Fasher"]
+
+
+def test_a_victory_for_x_makes_x_the_agent(nlp):
+    x, labels = run(
+        nlp,
+        '"The capture of Tal Afar is a major victory for the Iraqi army," a commander said.',
+    )
+    ev = only(x, "Capture")
+    assert ev.agent is not None and "Iraq" in labels[ev.agent]

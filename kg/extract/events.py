@@ -50,6 +50,8 @@ INTENTIONS = frozenset(
 LAUNCH_VERBS = frozenset(
     "launch begin start conduct carry mount stage continue step wage lead join".split()
 )
+#: "the capture of X is a victory for Y": Y is the agent.
+SUCCESS_NOUNS = frozenset("victory success win triumph achievement gain coup".split())
 #: "X is involved in / engaged in / took part in the fighting": X is the agent.
 PARTICIPATION = frozenset("involve engage participate part join".split())
 LENIENT_GROUPS = (
@@ -368,11 +370,31 @@ class _Builder:
             subj = _subject(head)
             if subj is not None:
                 return res.actor(para, subj)
+        agent = self._beneficiary(para, token)
+        if agent is not None:
+            return agent
         if token.dep_ == "pobj" and head.head.lemma_.lower() in PARTICIPATION:
             verb = head.head  # "the group, which is involved in fighting"
             for child in verb.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return res.actor(para, relative_antecedent(child) or child)
+        return None
+
+    def _beneficiary(self, para: Paragraph, token: Token) -> str | None:
+        """'(the fact of) a breach ... is a victory for X': X did it."""
+        node = token
+        if node.dep_ == "pobj" and node.head.head.lemma_.lower() in ("fact", "news"):
+            node = node.head.head  # "the very fact of a breach"
+        if node.dep_ != "nsubj" or node.head.lemma_.lower() != "be":
+            return None
+        for attr in node.head.children:
+            if attr.dep_ != "attr" or attr.lemma_.lower() not in SUCCESS_NOUNS:
+                continue
+            for prep in attr.children:
+                if prep.dep_ == "prep" and prep.lower_ == "for":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return self.resolver.actor(para, pobj)
         return None
 
     def target(self, para: Paragraph, token: Token) -> str | None:
@@ -522,6 +544,8 @@ class _Builder:
         for i, node in enumerate(walk):
             if node.lemma_.lower() in PROSPECTS and i > 0 and node.pos_ in ("NOUN", "ADJ"):
                 return "hypothetical"
+            if i == 2 and node.pos_ == "ADJ" and walk[1].lower_ == "for":
+                return "hypothetical"  # "important for bringing supplies": a purpose
             if i > 0 and node.lemma_.lower() in INTENTIONS and walk[i - 1].dep_ == "xcomp":
                 return "hypothetical"
             for child in node.children:
