@@ -424,3 +424,18 @@ def test_a_victory_for_x_makes_x_the_agent(nlp):
     )
     ev = only(x, "Capture")
     assert ev.agent is not None and "Iraq" in labels[ev.agent]
+
+
+def test_object_control_gives_the_object_as_agent(nlp):
+    x, labels = run(
+        nlp,
+        "Kurdish fighters advanced north of Raqqa. The advance forced Islamic State "
+        "militants to withdraw from Tabqa.",
+    )
+    ev = only(x, "Withdrawal")
+    assert ev.agent is not None and "Kurd" not in labels[ev.agent]
+
+
+def test_shot_down_with_down_parsed_as_adverb(nlp):
+    x, _ = run(nlp, "Ukrainian air defences shot down 12 of 15 Shahed drones overnight.")
+    assert only(x, "Shootdown").trigger.text == "shot down"

@@ -247,6 +247,10 @@ def _subject(token: Token) -> Token | None:
             if left is not None:
                 seen = left
                 continue
+        if seen.dep_ == "xcomp":
+            controller = [c for c in seen.head.children if c.dep_ == "dobj"]
+            if controller:  # "forced Russian troops to withdraw": the object withdraws
+                return controller[0]
         if seen.dep_ in ("xcomp", "conj", "advcl", "pcomp") and seen.head is not seen:
             if seen.head.lemma_.lower() in SPEECH_VERBS:
                 return None  # "X claimed to have destroyed": X is the claimant
@@ -267,7 +271,11 @@ def classify(token: Token, resolver: Resolver, para: Paragraph) -> tuple[str, li
     lemma = token.lemma_.lower()
     lower = token.lower_
     if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
-        prt = [c for c in token.children if c.dep_ == "prt"]
+        prt = [
+            c
+            for c in token.children
+            if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.i == token.i + 1)
+        ]  # "shot down", also when "down" is parsed as an adverb
         for p in prt:
             phrase = f"{lemma} {p.lower_}"
             if phrase in lex["phrasal"]:
@@ -373,6 +381,12 @@ class _Builder:
         agent = self._beneficiary(para, token)
         if agent is not None:
             return agent
+        for rel in token.children:  # "the offensive, which Russia launched on May 10"
+            if rel.dep_ == "relcl" and rel.lemma_.lower() in LAUNCH_VERBS:
+                if any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in rel.children):
+                    subj = [c for c in rel.children if c.dep_ == "nsubj"]
+                    if subj:
+                        return res.actor(para, subj[0])
         if token.dep_ == "pobj" and head.head.lemma_.lower() in PARTICIPATION:
             verb = head.head  # "the group, which is involved in fighting"
             for child in verb.children:
@@ -768,6 +782,8 @@ class _Builder:
         for _ in range(4):
             if node.dep_ not in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep", "pobj"):
                 return None
+            if node.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in node.head.children):
+                return None  # object control: the object, not the causing event, acts
             if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in SPEECH_VERBS:
                 if node.dep_ == "xcomp":
                     return self._affiliation(para, node.head)
