@@ -55,3 +55,36 @@ def test_report_counts_match_the_graph(nlp, tmp_path):
     assert report.documents == 3
     assert report.triples == len(graph)
     assert sum(report.entities.values()) >= 6
+
+
+STRANGE = (
+    "\U0001f1fa\U0001f1e6 Ukrainian forces shelled Bakhmut\u200b on Friday \u2014 "
+    "\u201cWe will hold,\u201d said Oleksandr Syrskyi.\n"
+    "Za\u017c\u00f3\u0142\u0107: Polish volunteers entered K\u00fapiansk; K\u0308harkiv was hit "
+    "by Russian drones.\n"
+    '\u00abKreml\u00bb said "nothing" \u2013 Dmitry Peskov told TASS. Al-\u1e24asakah, '
+    "A\u011fdam and Nagorno\u2011Karabakh\tstill matter.\r\n"
+    "Moscow said Ukrainian troops withdrew from Soledar.\r\n"
+)
+
+
+def test_strange_characters_keep_offsets_and_the_contract(nlp, tmp_path, shared):
+    from pyshacl import validate
+    from rdflib import Graph
+    from rdflib.namespace import RDF
+
+    from kg.ontology import NIF
+
+    path = tmp_path / "strange \u00e9 name.txt"
+    path.write_bytes(STRANGE.encode("utf-8"))
+    graph, report = kg.build_graph([path], date=dt.date(2023, 1, 13))
+    union = graph.union()
+    mentions = set(union.subjects(RDF.type, NIF.Phrase))
+    assert len(mentions) >= 10 and report.statements >= 2
+    for mention in mentions:
+        begin = int(union.value(mention, NIF.beginIndex))
+        end = int(union.value(mention, NIF.endIndex))
+        assert str(union.value(mention, NIF.anchorOf)) == STRANGE[begin:end]
+    data = Graph().parse(data=kg.serialize(graph, "ttl"), format="turtle")
+    conforms, _, text = validate(data, shacl_graph=Graph().parse(shared / "contract/shapes.ttl"))
+    assert conforms, text[:2000]
