@@ -13,6 +13,14 @@ victims' noun phrase. Factuality: "denied" under a negation ("had not succeeded 
 reaching", "no mention of"), "hypothetical" under a modal or a condition ("could
 lose", "if it falls", "would result in"), "claimed" inside a statement's span (the
 event then points to that statement).
+
+Three document-wide passes follow the per-paragraph triggers (``_Builder.run``):
+coreference (a definite event noun with nothing new — "The advance means ...", "the
+attack was revenge" — is another mention of an earlier event, not a new one; the
+mention is dropped because ``Event`` carries one trigger), agent inheritance
+(spokesman's organisation for "claimed to have destroyed", the governing event for
+participles, the cause of casualties) and places (the settlement in focus for "the
+outskirts"/"there", nested and governing events, the sentence, the previous sentences).
 """
 
 from __future__ import annotations
