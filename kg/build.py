@@ -305,7 +305,8 @@ def _add_statement(graph, ext, stmt, node, keys, types) -> None:
 
 def _add_event(graph, ext, event, node, keys, types, stmt_iris) -> None:
     graph.add((node, RDF.type, CKG[event.type]))
-    graph.add((node, GAF.denotedBy, _add_mention(graph, ext.doc.id, event.trigger)))
+    for span in (event.trigger, *event.mentions):
+        graph.add((node, GAF.denotedBy, _add_mention(graph, ext.doc.id, span)))
     if event.agent in keys and types[event.agent] in ACTOR_TYPES:
         graph.add((node, CKG.agent, keys[event.agent]))
     if event.target in keys:

@@ -138,6 +138,7 @@ class Event:
     factuality: Factuality = "asserted"
     statement: str | None = None  # key of the Statement that reports it, if any
     confidence: float | None = None
+    mentions: tuple[Span, ...] = ()  # later coreferent mentions ("the advance", "that battle")
 
 
 @dataclass(frozen=True)

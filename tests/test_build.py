@@ -162,3 +162,16 @@ def test_slug_is_safe_and_stable(name):
 def test_entity_iri_is_readable():
     ent = Entity("e1", "Region", "Kharkiv Oblast", (Span(0, 7, "Kharkiv"),))
     assert entity_iri(ent, "d") == "https://w3id.org/conflict-kg/id/region/kharkiv-oblast"
+
+
+def test_coreferent_event_mentions_are_all_denoted():
+    text = "Troops began an offensive. The offensive stalled."
+    event = Event(
+        "v1", "Offensive", Span(14, 23, "offensive"), mentions=(Span(31, 40, "offensive"),)
+    )
+    union = graph_from_extractions([Extraction(SourceDoc("d", text), events=(event,))]).union()
+    [node] = union.subjects(RDF.type, CKG.Offensive)
+    anchors = sorted(
+        int(union.value(m, NIF.beginIndex)) for m in union.objects(node, GAF.denotedBy)
+    )
+    assert anchors == [14, 31]

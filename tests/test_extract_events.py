@@ -439,3 +439,24 @@ def test_object_control_gives_the_object_as_agent(nlp):
 def test_shot_down_with_down_parsed_as_adverb(nlp):
     x, _ = run(nlp, "Ukrainian air defences shot down 12 of 15 Shahed drones overnight.")
     assert only(x, "Shootdown").trigger.text == "shot down"
+
+
+def test_coreferent_mentions_are_kept_on_the_event(nlp):
+    text = (
+        "Israeli forces launched an offensive in Khan Younis on Monday.\n"
+        "Aid groups said the offensive had displaced thousands of families."
+    )
+    x, _ = run(nlp, text)
+    [offensive] = [e for e in x.events if e.type == "Offensive"]
+    assert [m.text for m in offensive.mentions] == ["offensive"]
+    assert offensive.mentions[0].start == text.rindex("offensive")
+
+
+def test_a_singular_definite_noun_does_not_corefer_with_a_plural_one(nlp):
+    x, _ = run(
+        nlp,
+        "Officials said several Azerbaijani attacks near Shusha were repelled.\n"
+        "Rockets hit a hospital in Stepanakert on Tuesday. The attack killed four people.",
+    )
+    plural = [e for e in x.events if e.trigger.text == "attacks"]
+    assert plural and not plural[0].mentions

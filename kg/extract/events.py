@@ -344,6 +344,11 @@ def classify(token: Token, resolver: Resolver, para: Paragraph) -> tuple[str, li
     return "", [], 0.0
 
 
+def _plural(token: Token) -> bool:
+    """A plural event noun ("attacks", "strikes"); verbs count as singular."""
+    return token.tag_ in ("NNS", "NNPS")
+
+
 class _Builder:
     def __init__(self, parsed: Parsed, table: EntityTable, statements: list[Statement]):
         self.parsed = parsed
@@ -606,7 +611,17 @@ class _Builder:
         found = self._corefer(found)
         self._inherit_agents(found)
         self._fill_places(found)
-        return [f.event for f in found]
+        return [self._with_mentions(f) for f in found]
+
+    def _with_mentions(self, f: _Found) -> Event:
+        """The event with the coreferent mentions ``_corefer`` folded into it."""
+        spans = sorted(
+            self.parsed.span_of(para, para.doc[i])
+            for para in self.parsed.paragraphs
+            for (offset, i), ante in self.coref.items()
+            if ante is f and offset == para.offset
+        )
+        return replace(f.event, mentions=tuple(spans)) if spans else f.event
 
     def paragraph(self, para: Paragraph, index: dict[tuple[int, int], int]) -> list[_Found]:
         times = []
@@ -735,6 +750,8 @@ class _Builder:
                 continue
             if target is not None and target not in (k.event.target, *k.event.places):
                 continue  # "the attack on Marinka" after an attack on Vuhledar
+            if _plural(k.token) and not _plural(f.token):
+                continue  # "the attack" is not one of "several attacks"
             if self._compatible(f.event.agent, k.event.agent):
                 return k
         return None
