@@ -505,4 +505,21 @@ def add_entity_ruler(nlp: Language) -> None:
         return
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before=before)
-    ruler.add_patterns(build_patterns(nlp))
+    ruler.add_patterns([_as_phrase(p) for p in build_patterns(nlp)])
+
+
+def _as_phrase(pattern: dict) -> dict:
+    """A token pattern of exact words only becomes a phrase pattern: the phrase matcher
+    finds it in one pass, where each token pattern costs the Matcher a pass of its own."""
+    tokens = pattern["pattern"]
+    if not isinstance(tokens, list):
+        return pattern
+    words = []
+    for token in tokens:
+        if len(token) != 1 or not isinstance(next(iter(token.values())), str):
+            return pattern
+        key, value = next(iter(token.items()))
+        if key not in ("TEXT", "ORTH"):
+            return pattern
+        words.append(value)
+    return {**pattern, "pattern": " ".join(words)}
