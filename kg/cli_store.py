@@ -53,7 +53,8 @@ Examples:
 _SERVE_HELP = """Serve graphs over SPARQL with Oxigraph on 127.0.0.1 until Ctrl-C.
 
 The graphs are bulk-loaded into --location first (a temporary folder, removed on exit,
-when none is given). Queries see the union of all named graphs.
+when none is given). Documents keep their named graphs, and the default graph holds
+the set union of all their triples, which the saved queries read.
 
 Examples:
 
@@ -224,8 +225,9 @@ def serve_cli(
     previous = signal.signal(signal.SIGTERM, stop)
     try:
         if graphs:
-            bulk_load(folder, graphs)
-        with OxigraphServer(folder, port=port, union_default_graph=True) as server:
+            with tempfile.TemporaryDirectory(prefix="kg-serve-union-") as scratch:
+                bulk_load(folder, [*graphs, *_flattened(graphs, Path(scratch))])
+        with OxigraphServer(folder, port=port) as server:
             typer.echo(f"query:  {server.query_url}")
             typer.echo(f"update: {server.update_url}")
             typer.echo(f"store:  {server.store_url}")
@@ -241,6 +243,30 @@ def serve_cli(
         signal.signal(signal.SIGTERM, previous)
         if temporary:
             shutil.rmtree(folder.parent, ignore_errors=True)
+
+
+def _flattened(graphs: list[Path], work: Path) -> list[Path]:
+    """N-Triples copies of the TriG/N-Quads files' distinct triples, for the default graph.
+
+    Saved queries read the default graph; as a set union of the documents' graphs it
+    holds each shared entity triple once (a bag union would repeat it per document).
+    """
+    import pyoxigraph as ox
+
+    from kg.store import rdf_format
+
+    out: list[Path] = []
+    work.mkdir(parents=True, exist_ok=True)
+    for index, path in enumerate(graphs):
+        if rdf_format(path) not in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+            continue
+        triples = dict.fromkeys(
+            ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(path=str(path))
+        )
+        target = work / f"union-{index}.nt"
+        ox.serialize(list(triples), str(target), ox.RdfFormat.N_TRIPLES)
+        out.append(target)
+    return out
 
 
 def register(app: typer.Typer) -> None:
