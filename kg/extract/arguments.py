@@ -1,0 +1,388 @@
+"""Event arguments: agent, target, places, time and casualty counts of a trigger.
+
+Arguments come from the dependency parse: the agent from the active subject, the
+passive "by" phrase, a possessor ("Russia's assault") or a nationality adjective ("a
+Russian rocket strike"); the target from the object or the passive subject; places from
+place prepositions (in, at, near, towards, into, on, over, "on the outskirts of" ...),
+only entities of place types; the time from a time phrase attached to the trigger (see
+``dates.py``). Casualty counts are read from the victims' noun phrase.
+
+``Arguments`` also holds the weaker guesses the document-wide passes of ``events.py``
+fall back on: the place of the trigger's sentence, the settlement in focus ("the
+outskirts", "there"), the one armed force in focus, the organisation a spokesman
+speaks for, and a ministry standing for its country.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ..types import ACTOR_TYPES, PLACE_TYPES, Span, TimeRef
+from .attribution import Resolver, demonyms, relative_antecedent
+from .entities import EntityTable
+from .parsed import Paragraph
+from .triggers import DEFINITE, is_definite, lexicon, subject
+
+__all__ = [
+    "ANAPHORIC_PLACES",
+    "FOCUS_CHARS",
+    "LAUNCH_VERBS",
+    "LOWER_BOUND",
+    "MINISTRY_OF",
+    "NON_MILITARY",
+    "NUMBER_WORDS",
+    "PARTICIPATION",
+    "PLACE_PREPS",
+    "SPOKESPEOPLE",
+    "SUCCESS_NOUNS",
+    "Arguments",
+    "casualties",
+    "event_time",
+    "parse_count",
+]
+
+PLACE_PREPS = frozenset(
+    "in at near towards toward into on over around outside across to inside through "
+    "along behind within".split()
+)
+LAUNCH_VERBS = frozenset(
+    "launch begin start conduct carry mount stage continue step wage lead join".split()
+)
+#: "the capture of X is a victory for Y": Y is the agent.
+SUCCESS_NOUNS = frozenset("victory success win triumph achievement gain coup".split())
+#: "X is involved in / engaged in / took part in the fighting": X is the agent.
+PARTICIPATION = frozenset("involve engage participate part join".split())
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200, "scores": 40,
+}  # fmt: skip
+LOWER_BOUND = frozenset({"least", "more", "over", "dozens", "hundreds", "scores", "some"})
+#: Events a ministry can itself carry out (elsewhere a ministry stands for its country).
+NON_MILITARY = frozenset({"Negotiation", "AidDelivery", "Evacuation", "Other"})
+MINISTRY_OF = re.compile(r"^(?:Ministry|Department)\b.* of (?P<country>[A-Z].+)$")
+#: Role nouns in apposition that make the speaker speak for an organisation.
+SPOKESPEOPLE = frozenset(
+    "spokesman spokeswoman spokesperson representative commander head chief press secretary".split()
+)
+#: Definite common nouns that point back to the settlement in focus ("the outskirts").
+ANAPHORIC_PLACES = frozenset(
+    "town city village outskirt outskirts centre center settlement suburb suburbs downtown".split()
+)
+#: How far back (characters) the settlement in focus may have been named.
+FOCUS_CHARS = 700
+
+
+def parse_count(text: str) -> int | None:
+    """'10' -> 10, '1,200' -> 1200, 'three' -> 3, 'dozens' -> 24; else None."""
+    text = text.lower().replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return NUMBER_WORDS.get(text)
+
+
+def casualties(token: Token) -> tuple[int | None, int | None, bool]:
+    lex = lexicon()
+    lemma = token.lemma_.lower()
+    victims = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj")]
+    if lemma == "die":
+        victims = [c for c in token.children if c.dep_ == "nsubj"]
+    count, lower = None, False
+    for victim in victims:
+        nums = [victim] if victim.pos_ == "NUM" else []
+        nums += [c for c in victim.children if c.dep_ == "nummod"]
+        for num in nums:
+            count = parse_count(num.text)
+            if count is not None:
+                words = {t.lower_ for t in num.subtree} | {t.lower_ for t in victim.lefts}
+                lower = bool(words & LOWER_BOUND) or num.lower_ in LOWER_BOUND
+                break
+        if count is not None:
+            break
+    if lemma in lex["casualty_fatal"]:
+        return count, None, lower
+    return None, count, lower
+
+
+def event_time(token: Token, times: list[tuple[TimeRef, Token]]) -> TimeRef | None:
+    governor = token
+    if token.pos_ in ("NOUN", "PROPN"):
+        governor = token.head
+        while governor.pos_ == "ADP" and governor.head is not governor:
+            governor = governor.head
+    for tref, root in times:
+        if root.sent != token.sent:
+            continue
+        chain = [root, *list(root.ancestors)[:3]]
+        if token in chain or (governor is not token and governor in chain[:2]):
+            return tref
+    for tref, root in times:  # a year in the trigger's sentence: a historical event
+        if root.sent == token.sent and tref.precision == "year":
+            return tref
+    return None
+
+
+class Arguments:
+    """Finds the arguments of event triggers against one document's entity table."""
+
+    def __init__(self, table: EntityTable, resolver: Resolver) -> None:
+        self.table = table
+        self.resolver = resolver
+
+    def agent(self, para: Paragraph, token: Token) -> str | None:
+        res = self.resolver
+        if token.pos_ in ("VERB", "AUX", "ADJ"):
+            for child in token.children:
+                if child.dep_ == "agent":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return res.actor(para, pobj)
+            subj = subject(token)
+            if subj is not None and subj.lemma_.lower() not in lexicon()["instruments"]:
+                return res.actor(para, subj)
+            return None
+        for child in token.children:
+            if child.dep_ == "poss":
+                return res.actor(para, child)
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in demonyms():
+                return res.country(para, child)
+            if child.dep_ in ("compound", "nmod"):
+                key = res.key_of(para, child, ACTOR_TYPES)
+                if key is not None:
+                    return key
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return res.actor(para, pobj)
+        head = token.head
+        if token.dep_ == "dobj" and head.lemma_.lower() in LAUNCH_VERBS:
+            subj = subject(head)
+            if subj is not None:
+                return res.actor(para, subj)
+        agent = self._beneficiary(para, token)
+        if agent is not None:
+            return agent
+        for rel in token.children:  # "the offensive, which Russia launched on May 10"
+            if rel.dep_ == "relcl" and rel.lemma_.lower() in LAUNCH_VERBS:
+                if any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in rel.children):
+                    subj = [c for c in rel.children if c.dep_ == "nsubj"]
+                    if subj:
+                        return res.actor(para, subj[0])
+        if token.dep_ == "pobj" and head.head.lemma_.lower() in PARTICIPATION:
+            verb = head.head  # "the group, which is involved in fighting"
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return res.actor(para, relative_antecedent(child) or child)
+        return None
+
+    def _beneficiary(self, para: Paragraph, token: Token) -> str | None:
+        """'(the fact of) a breach ... is a victory for X': X did it."""
+        node = token
+        if node.dep_ == "pobj" and node.head.head.lemma_.lower() in ("fact", "news"):
+            node = node.head.head  # "the very fact of a breach"
+        if node.dep_ != "nsubj" or node.head.lemma_.lower() != "be":
+            return None
+        for attr in node.head.children:
+            if attr.dep_ != "attr" or attr.lemma_.lower() not in SUCCESS_NOUNS:
+                continue
+            for prep in attr.children:
+                if prep.dep_ == "prep" and prep.lower_ == "for":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return self.resolver.actor(para, pobj)
+        return None
+
+    def target(self, para: Paragraph, token: Token) -> str | None:
+        types = ACTOR_TYPES | PLACE_TYPES
+        if token.pos_ in ("VERB", "AUX", "ADJ"):
+            for child in token.children:
+                if child.dep_ in ("dobj", "nsubjpass"):
+                    key = self.resolver.key_of(para, child, types)
+                    if key is None:
+                        places = self.resolver.places(para, child)
+                        key = places[0] if places else None
+                    if key is None:
+                        key = self.resolver.country(para, child)
+                    if key is not None:
+                        return key
+            if token.dep_ == "relcl":  # "Balakliya, a town Russia captured"
+                noun = token.head
+                key = self.resolver.key_of(para, noun, types)
+                if key is None:
+                    for cand in [*noun.children, noun.head]:
+                        if cand.dep_ == "appos" or noun.dep_ == "appos" and cand is noun.head:
+                            key = self.resolver.key_of(para, cand, types)
+                            if key:
+                                break
+                return key
+            return None
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "against", "on"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        key = self.resolver.key_of(para, pobj, types)
+                        if key is not None:
+                            return key
+        return None
+
+    def places(self, para: Paragraph, token: Token, depth: int = 0) -> list[str]:
+        found: list[str] = []
+        heads = [token]
+        if depth == 0 and token.pos_ in ("VERB", "AUX"):
+            heads += [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+            heads += [cj for h in list(heads[1:]) for cj in h.conjuncts]
+        for head in heads:
+            for child in head.children:
+                if child.dep_ not in ("prep", "advmod") or child.lower_ not in PLACE_PREPS:
+                    continue
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    keys = self.resolver.places(para, pobj)
+                    if not keys and depth < 2:
+                        keys = self.places(para, pobj, depth + 1)
+                    found.extend(k for k in keys if k not in found)
+        return found
+
+    def sentence_place(self, para: Paragraph, token: Token, exclude: set[str]) -> str | None:
+        """The place entity of the trigger's sentence nearest to it (a weaker guess)."""
+        sent = token.sent
+        best, best_dist = None, None
+        for key in self.table.keys_in(para.offset + sent.start_char, para.offset + sent.end_char):
+            if key in exclude or self.table.type_of(key) not in PLACE_TYPES:
+                continue
+            if self.table.type_of(key) == "Country" or self.table.is_generic(key):
+                continue  # a country is too wide; "a monument" in another clause is no guess
+            if self._possessor(para, key):
+                continue  # "Moscow's worst defeat": a metonymic actor, not a place
+            for ent in self.table.entities():
+                if ent.key != key:
+                    continue
+                for m in ent.mentions:
+                    if para.offset + sent.start_char <= m.start < para.offset + sent.end_char:
+                        dist = abs(m.start - (para.offset + token.idx))
+                        if best_dist is None or dist < best_dist:
+                            best, best_dist = key, dist
+        return best
+
+    def _possessor(self, para: Paragraph, key: str) -> bool:
+        for ent in self.table.entities():
+            if ent.key == key:
+                for m in ent.mentions:
+                    local = para.doc.char_span(
+                        m.start - para.offset, m.end - para.offset, alignment_mode="expand"
+                    )
+                    if local is not None and len(local) and local.root.dep_ == "poss":
+                        return True
+        return False
+
+    def moved_forces(self, para: Paragraph, token: Token) -> str | None:
+        """'Russian reserves have been brought there': the forces moved are the agent."""
+        for child in token.children:
+            if child.dep_ in ("nsubjpass",):
+                key = self.resolver.key_of(para, child, frozenset({"MilitaryUnit"}))
+                if key is not None:
+                    return key
+        return None
+
+    def forces_in_focus(self, para: Paragraph, token: Token) -> str | None:
+        """'soldiers delivering aid' after 'Ukrainian forces': the one force in focus.
+
+        A bare military noun as subject ("soldiers", "troops", no nationality, no
+        possessor) stands for the armed forces named in the last sentences, but only
+        when exactly one such force was named there.
+        """
+        subj = subject(token)
+        if subj is None or subj.tag_ != "NNS":
+            return None
+        if subj.lemma_.lower() not in lexicon()["military_nouns"]:
+            return None
+        if any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in subj.children):
+            return None
+        if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in subj.children):
+            return None  # "these troops": a pronoun-like reference we do not resolve
+        before = para.offset + subj.idx
+        seen = set()
+        for ent in self.table.entities():
+            if ent.type != "MilitaryUnit" or ent.generic:
+                continue
+            if any(0 < before - m.start < FOCUS_CHARS for m in ent.mentions):
+                seen.add(ent.key)
+        return next(iter(seen)) if len(seen) == 1 else None
+
+    def combatant(self, key: str | None, typ: str) -> str | None:
+        """A ministry or department acting in a military event stands for its country."""
+        if key is None or typ in NON_MILITARY or self.table.type_of(key) != "Organization":
+            return key
+        match = MINISTRY_OF.match(self.table.label_of(key))
+        if not match:
+            return key
+        country = match.group("country")
+        for ent in self.table.entities():
+            if ent.type == "Country" and ent.label == country:
+                return ent.key
+        for mention in self.table.mentions_of(key):  # "Ukraine's ministry of defence"
+            at = mention.text.find(country)
+            if at >= 0:
+                start = mention.start + at
+                span = Span(start, start + len(country), country)
+                return self.table.add(span, "Country", label=country, confidence=0.6)
+        return key
+
+    def affiliation(self, para: Paragraph, verb: Token) -> str | None:
+        """The organisation a speaker speaks for: 'X, the Russian military's spokesman'."""
+        for subj in verb.children:
+            if subj.dep_ != "nsubj":
+                continue
+            for appos in subj.children:
+                if appos.dep_ != "appos" or appos.lemma_.lower() not in SPOKESPEOPLE:
+                    continue
+                for child in appos.children:
+                    owners = [child] if child.dep_ == "poss" else []
+                    if child.dep_ == "prep" and child.lower_ in ("of", "for"):
+                        owners = [c for c in child.children if c.dep_ == "pobj"]
+                    for owner in owners:
+                        key = self.resolver.key_of(para, owner, ACTOR_TYPES - {"Person"})
+                        if key is not None:
+                            return key
+        return None
+
+    def anaphoric_places(self, para: Paragraph, token: Token) -> list[str]:
+        """'on the outskirts', 'the city centre', 'brought there': the settlement in focus."""
+        heads = [token]
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass"):
+            heads.append(token.head)  # "Fighting was reported on the outskirts"
+        if token.pos_ in ("VERB", "AUX"):  # "shelled districts in the city"
+            heads += [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        for head in heads:
+            for child in head.children:
+                if child.dep_ == "advmod" and child.lower_ == "there":
+                    return self.focus(para, token, ("Settlement", "Region"))
+                if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
+                    continue
+                for pobj in child.children:
+                    if (
+                        pobj.dep_ == "pobj"
+                        and pobj.lemma_.lower() in ANAPHORIC_PLACES
+                        and is_definite(pobj)
+                        and not any(c.dep_ == "prep" for c in pobj.children)
+                    ):
+                        return self.focus(para, token, ("Settlement",))
+        return []
+
+    def focus(self, para: Paragraph, token: Token, types: tuple[str, ...]) -> list[str]:
+        """The most recent named place of ``types`` mentioned before the trigger."""
+        before = para.offset + token.idx
+        best, best_start = None, -1
+        for ent in self.table.entities():
+            if ent.type not in types or ent.generic:
+                continue
+            for m in ent.mentions:
+                if best_start < m.start < before and before - m.start < FOCUS_CHARS:
+                    best, best_start = ent.key, m.start
+        return [best] if best else []

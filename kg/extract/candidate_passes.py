@@ -1,0 +1,167 @@
+"""Document passes over entity candidates: one reading per name across the document.
+
+Each pass rewrites the candidates in place (``acronyms`` returns a new list):
+
+- ``one_type_per_name``: one type per name in the document (the strongest reading wins);
+- ``surnames``: a surname alone joins the full name;
+- ``bare_ministries``: a bare "ministry of defence" goes to the most recently named
+  country;
+- ``definite_rivers``: "the Dnipro" after "the Dnipro river" is the river;
+- ``acronyms``: an acronym introduced in brackets joins its expansion.
+
+``entities.find_candidates`` runs them in that order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .candidates import PLACE_TYPES, UNKNOWN, Candidate
+from .names import fold
+from .parsed import Parsed
+
+__all__ = ["acronyms", "bare_ministries", "definite_rivers", "one_type_per_name", "surnames"]
+
+
+def one_type_per_name(cands: list[Candidate]) -> None:
+    """NER guesses take the type and label of the strongest reading of the same name."""
+    best: dict[str, Candidate] = {}
+    for c in cands:
+        if (
+            c.generic
+            or c.type in {"Country", UNKNOWN}
+            or c.source == "context"
+            and c.type != "Settlement"
+        ):
+            continue
+        for name in {fold(c.span.text), fold(c.label)}:
+            old = best.get(name)
+            if old is None or c.confidence > old.confidence:
+                best[name] = c
+    for i, c in enumerate(cands):
+        if c.source not in {"ner", "guess", "context"} or c.generic or c.type == "Country":
+            continue
+        other = best.get(fold(c.span.text))
+        if not other or other is c or other.type == "Person":
+            continue
+        lone_person = c.type == "Person" and " " not in c.span.text
+        if c.type == "Person" and not lone_person:
+            continue
+        if other.confidence > c.confidence or (
+            lone_person and other.type in PLACE_TYPES and other.confidence >= c.confidence
+        ):
+            cands[i] = replace(c, type=other.type, label=other.label)
+
+
+def surnames(cands: list[Candidate]) -> None:
+    """A lone surname (or first name used alone) joins the one full name that ends with it."""
+    full: dict[str, set[str]] = {}
+    for c in cands:
+        if c.type == "Person" and " " in c.label:
+            last = re.split(r"[\s-]+", c.label)[-1]
+            full.setdefault(fold(last), set()).add(c.label)
+            full.setdefault(fold(c.label.split()[-1]), set()).add(c.label)
+    by_fold: dict[str, str] = {}  # the fullest spelling of each name, deterministically
+    for label in sorted({label for labels in full.values() for label in labels}):
+        old = by_fold.get(fold(label))
+        if old is None or len(label) > len(old):
+            by_fold[fold(label)] = label
+    for i, c in enumerate(cands):
+        if c.source not in {"ner", "context", "guess"} or c.generic:
+            continue
+        words = c.span.text.split()
+        if fold(c.span.text) in by_fold and c.type == UNKNOWN:
+            cands[i] = replace(c, type="Person", label=by_fold[fold(c.span.text)])
+        elif len(words) == 1 and c.type in {
+            "Person",
+            "Organization",
+            "Settlement",
+            "Place",
+            UNKNOWN,
+        }:
+            labels = full.get(fold(words[0]))
+            if labels and len(labels) == 1:
+                cands[i] = replace(c, type="Person", label=next(iter(labels)))
+        elif c.type == "Person" and fold(c.label) in by_fold:
+            cands[i] = replace(c, label=by_fold[fold(c.label)])
+
+
+def definite_rivers(parsed: Parsed, cands: list[Candidate]) -> None:
+    """ "the Dnipro" after "the Dnipro river": a bare name with "the" is the river."""
+    rivers = {}
+    for c in cands:
+        if c.type == "River":
+            rivers[fold(c.label)] = c.label
+            rivers[fold(re.sub(r"(?i)\briver\b", "", c.span.text))] = c.label
+    if not rivers:
+        return
+    text = parsed.doc.text
+    for i, c in enumerate(cands):
+        name = fold(c.span.text)
+        if c.type != "River" and not c.generic and name in rivers:
+            if text[: c.span.start].rstrip().lower().endswith(("the", "river")):
+                cands[i] = replace(c, type="River", label=rivers[name])
+
+
+def bare_ministries(cands: list[Candidate]) -> None:
+    """ "the ministry of defence" with no country: the most recently named country's."""
+    last_country = None
+    for i, c in enumerate(cands):
+        if c.kind and c.country is None and last_country:
+            cands[i] = replace(
+                c, label=f"Ministry of {c.kind} of {last_country}", country=last_country
+            )
+        elif c.country:
+            last_country = c.country
+
+
+_ACRONYM = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z]?[A-Z]{1,7})\s*[)\]]")
+_SMALL = frozenset("of the and for in on de al".split())
+
+
+def _initials(text: str, skip_small: bool) -> str:
+    words = re.findall(r"[A-Za-z]+", text)
+    return "".join(w[0] for w in words if not (skip_small and w.lower() in _SMALL)).upper()
+
+
+def acronyms(parsed: Parsed, cands: list[Candidate]) -> list[Candidate]:
+    """ "Armed Forces of Ukraine (AFU)": AFU, there and later, is that entity."""
+    text = parsed.doc.text
+    known: dict[str, Candidate] = {}
+    for c in cands:
+        if c.generic:
+            continue
+        match = _ACRONYM.match(text, c.span.end)
+        if not match:
+            continue
+        acro = match.group(1)
+        if acro.upper() in {
+            _initials(c.label, True),
+            _initials(c.label, False),
+            _initials(c.span.text, True),
+            _initials(c.span.text, False),
+        }:
+            known.setdefault(acro, c)
+    if not known:
+        return cands
+    by_span = {(c.span.start, c.span.end): i for i, c in enumerate(cands)}
+    out = list(cands)
+    for para in parsed.paragraphs:
+        for tok in para.doc:
+            source = known.get(tok.text)
+            if source is None:
+                continue
+            span = parsed.span_of(para, tok)
+            if span.start < source.span.end:
+                if span.start > source.span.end + 3 or span.start < source.span.start:
+                    continue  # only the bracketed one and later mentions
+            new = Candidate(
+                span, source.type, source.label, source.confidence, "rule", country=source.country
+            )
+            idx = by_span.get((span.start, span.end))
+            if idx is not None:
+                out[idx] = new
+            elif not any(c.span.start < span.end and span.start < c.span.end for c in out):
+                out.append(new)
+    return sorted(out, key=lambda c: c.span.start)

@@ -1,0 +1,261 @@
+"""Event triggers: which tokens name an event, and of which of the 23 types.
+
+Triggers are verbs and nouns looked up by lemma in ``kg/data/triggers.json``
+(``lexicon()``), with a few shapes checked on the parse (``classify``): phrasal verbs
+like "shot down", instruments that refine a strike ("a rocket strike", "Rockets hit"),
+aid objects ("delivered food"), and movement verbs that count only with a military
+subject. Also the trigger-level tests the event builder asks: a named event ("the
+Third Battle of Kharkiv"), a support verb ("the battle was fought"), an indefinite
+event noun under a negation ("in a single battle"), and a verb's subject inherited
+through xcomp/conj/advcl (``subject``), which ``arguments.py`` reuses for agents.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from ..types import PLACE_TYPES
+from .attribution import SPEECH_VERBS, Resolver, relative_antecedent
+from .parsed import Paragraph
+
+__all__ = [
+    "DEFINITE",
+    "LENIENT_GROUPS",
+    "SUPPORT_VERBS",
+    "classify",
+    "is_definite",
+    "lexicon",
+    "named_event",
+    "negated_indefinite",
+    "plural",
+    "same_group",
+    "subject",
+    "support_verb",
+]
+
+LENIENT_GROUPS = (
+    frozenset({"Attack", "Shelling", "AirStrike", "MissileStrike", "DroneStrike", "Battle"})
+    | {"Destruction"},
+    frozenset({"Offensive", "Advance", "Encirclement"}),
+    frozenset({"Capture", "Liberation", "Occupation", "Surrender"}),
+    frozenset({"Withdrawal", "Evacuation"}),
+    frozenset({"Reinforcement", "Deployment"}),
+)
+#: Verbs that only say an event noun took place ("the battle was fought").
+SUPPORT_VERBS = frozenset("fight wage rage continue occur happen erupt unfold".split())
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """The trigger lexicon (``kg/data/triggers.json``)."""
+    path = resources.files("kg") / "data" / "triggers.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def same_group(a: str, b: str) -> bool:
+    """True when two event types fall in one lenient group (or are equal)."""
+    return a == b or any(a in g and b in g for g in LENIENT_GROUPS)
+
+
+def is_definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)
+
+
+def plural(token: Token) -> bool:
+    """A plural event noun ("attacks", "strikes"); verbs count as singular."""
+    return token.tag_ in ("NNS", "NNPS")
+
+
+def support_verb(verb: Token, typ: str, nominal: dict[int, str]) -> bool:
+    """'the battle was fought', 'the fighting raged': the verb only predicates the noun."""
+    if verb.lemma_.lower() not in SUPPORT_VERBS:
+        return False
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i in nominal:
+            if same_group(nominal[child.i], typ):
+                return True
+    return False
+
+
+def negated_indefinite(token: Token) -> bool:
+    """An indefinite event noun in a negated clause names no event ("in a single battle")."""
+    dets = [c.lower_ for c in token.children if c.dep_ == "det"]
+    if "no" in dets:
+        return True
+    if not dets or dets[0] not in ("a", "an", "any"):
+        return False
+    node = token
+    while node.head is not node and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    for child in node.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+            d.dep_ == "det" and d.lower_ == "no" for d in child.children
+        ):
+            return True
+    return False
+
+
+def named_event(token: Token) -> list[Token] | None:
+    """The tokens of a named event ("the Third Battle of Kharkiv", "the Tet Offensive")."""
+    if not token.is_title or token.i == token.sent.start:
+        return None
+    left = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.is_title]
+    of_names = [
+        pobj
+        for prep in token.rights
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN"
+    ]
+    if not left and not of_names:
+        return None
+    first = min([token, *left], key=lambda t: t.i)
+    last = of_names[0] if of_names else token
+    return list(token.doc[first.i : last.i + 1])
+
+
+def _is_military(token: Token, resolver: Resolver, para: Paragraph) -> bool:
+    lex = lexicon()
+    if token.lemma_.lower() in lex["military_nouns"] or token.lower_ in lex["military_nouns"]:
+        return True
+    key = resolver.key_of(para, token, frozenset({"MilitaryUnit"}))
+    return key is not None
+
+
+def _left_conjunct(token: Token) -> Token | None:
+    """The verb just left of a subjectless conjunct when the parser attached it too high.
+
+    In "a town Russia captured early in the war and had occupied", "occupied" is often
+    hung on the main verb; the clause that ends right before "and" is its real partner.
+    """
+    first = token.left_edge.i  # the conjunct's own words (auxiliaries, adverbs)
+    while first > 0 and token.doc[first - 1].dep_ in ("cc", "punct"):
+        first -= 1
+    if first == 0 or first == token.left_edge.i:
+        return None
+    node = token.doc[first - 1]
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") and node is not token.head:
+            if any(c.dep_ == "nsubj" for c in node.children) and node.i > token.head.i:
+                return node
+            return None
+        if node.head is node or node is token.head:
+            return None
+        node = node.head
+    return None
+
+
+def subject(token: Token) -> Token | None:
+    """A verb's subject, inherited through xcomp/conj/advcl, not across speech verbs.
+
+    A relative pronoun stands for its noun ("soldiers who arrived" -> soldiers); a
+    governing verb's passive subject counts too ("the group, which is involved in
+    fighting", "troops were ordered to withdraw"), the trigger's own never does.
+    """
+    seen = token
+    for step in range(4):
+        deps = ("nsubj",) if step == 0 or seen.dep_ == "advcl" else ("nsubj", "nsubjpass")
+        subj = [c for c in seen.children if c.dep_ in deps]
+        if subj:
+            return relative_antecedent(subj[0]) or subj[0]
+        if seen.dep_ == "acl" and seen.tag_ == "VBG" and seen.head.pos_ in ("NOUN", "PROPN"):
+            return seen.head  # "soldiers delivering aid": the noun does it
+        if seen.dep_ == "conj":
+            left = _left_conjunct(seen)
+            if left is not None:
+                seen = left
+                continue
+        if seen.dep_ == "xcomp":
+            controller = [c for c in seen.head.children if c.dep_ == "dobj"]
+            if controller:  # "forced Russian troops to withdraw": the object withdraws
+                return controller[0]
+        if seen.dep_ in ("xcomp", "conj", "advcl", "pcomp") and seen.head is not seen:
+            if seen.head.lemma_.lower() in SPEECH_VERBS:
+                return None  # "X claimed to have destroyed": X is the claimant
+            passive_advcl = seen.dep_ == "advcl"
+            seen = seen.head
+            if seen.pos_ == "ADP":
+                seen = seen.head
+            if passive_advcl and any(c.dep_ == "nsubjpass" for c in seen.children):
+                return None  # "..., trapping": not the passive subject of the clause
+            continue
+        break
+    return None
+
+
+def classify(token: Token, resolver: Resolver, para: Paragraph) -> tuple[str, list[Token], float]:
+    """(event type, trigger tokens, confidence) for a token, or ("", [], 0)."""
+    lex = lexicon()
+    lemma = token.lemma_.lower()
+    lower = token.lower_
+    if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
+        prt = [
+            c
+            for c in token.children
+            if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.i == token.i + 1)
+        ]  # "shot down", also when "down" is parsed as an adverb
+        for p in prt:
+            phrase = f"{lemma} {p.lower_}"
+            if phrase in lex["phrasal"]:
+                return lex["phrasal"][phrase], [token, p], 0.85
+        objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if lemma in ("deliver", "send", "bring", "provide", "distribute", "ship"):
+            if any(o.lemma_.lower() in lex["aid_objects"] for o in objs):
+                return "AidDelivery", [token], 0.8
+        if lemma in lex["strike_words"]:
+            subj = [c for c in token.children if c.dep_ == "nsubj"]
+            for s in subj:
+                kind = lex["instruments"].get(s.lemma_.lower())
+                if kind:
+                    return kind, [token], 0.8
+            if lemma in ("hit", "target", "pound", "slam") and not any(
+                _is_military(s, resolver, para) for s in subj
+            ):
+                return "", [], 0.0
+        if lemma == "pull" and not prt:
+            return "", [], 0.0
+        if lemma == "free" and not objs:
+            return "", [], 0.0
+        if lemma in lex["verbs"] or lower in lex["verbs"]:
+            return lex["verbs"].get(lemma) or lex["verbs"][lower], [token], 0.8
+        if lemma in lex["military_subject"]:
+            typ = lex["military_subject"][lemma]
+            subj = subject(token)
+            cands = ([subj] if subj is not None else []) + objs
+            if lemma == "take" and not any(
+                resolver.key_of(para, o, PLACE_TYPES) for o in objs if o.dep_ == "dobj"
+            ):
+                return "", [], 0.0
+            if lemma in ("bring", "rush", "send") and any(
+                o.lemma_.lower() in ("reinforcement", "reserve") for o in objs
+            ):
+                return "Reinforcement", [token], 0.75
+            if any(_is_military(c, resolver, para) for c in cands):
+                return typ, [token], 0.6
+        return "", [], 0.0
+    if token.pos_ in ("NOUN", "PROPN"):
+        key = lower if lower in lex["nouns"] else lemma
+        if key not in lex["nouns"]:
+            return "", [], 0.0
+        need = lex["noun_needs_modifier"].get(key)
+        mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
+        if need and not any(m.lower_ in need for m in mods):
+            return "", [], 0.0
+        typ = lex["nouns"][key]
+        trigger = [token]
+        if key in ("strike", "attack", "raid", "stand", "talk") or typ == "Attack":
+            for m in mods:
+                kind = lex["instruments"].get(m.lemma_.lower())
+                if kind:
+                    typ = kind
+                if kind or m.lower_ in (need or []):
+                    trigger = [m, token]
+        return typ, trigger, 0.75
+    return "", [], 0.0
