@@ -3,7 +3,7 @@
 The ruler runs before spaCy's NER, so what it finds is kept and the statistical model
 labels only the rest. Its labels are contract types; its ``id`` is either the canonical
 label (gazetteer names: ``"AP"`` -> ``"Associated Press"``) or a rule name starting
-with ``@`` (``"@region"``, ``"@unit"``, ...) that ``entities.py`` turns into a label
+with ``@`` (``"@region"``, ``"@unit"``, ...) that ``candidates.py`` turns into a label
 from the matched words.
 
 Gazetteers live in ``kg/data/patterns/``: ``countries.jsonl`` (name, aliases,
@@ -412,7 +412,7 @@ def _nationality_patterns(nlp: Language) -> list[dict]:
                     "id": "@national",
                 }
             )
-    # bare ministries: resolved to the most recently named country in entities.py
+    # bare ministries: resolved to the most recently named country in candidate_passes.py
     patterns.append(
         {
             "label": "Organization",
