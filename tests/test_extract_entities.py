@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import re
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -524,42 +521,3 @@ ALL_TEXTS = [t for t, *_ in FORCES] + [
 def test_offsets_are_exact_in_any_arrangement(nlp, pieces, seps):
     text = "".join(p + s for p, s in zip(pieces, seps, strict=False))
     entities(nlp, text)  # asserts text[start:end] == mention text
-
-
-# --- quality on the seed article ------------------------------------------------------
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"[\W_]+", " ", s.lower()).strip()
-
-
-def _score(ents, gold) -> tuple[float, float, float]:
-    """Typed entity P/R/F1 with the gold README's matching rule."""
-
-    def names(e):
-        return {_norm(m.text) for m in e.mentions} | {_norm(e.label)}
-
-    def gold_names(g):
-        return {_norm(m) for m in g["mentions"]} | {_norm(g["name"])}
-
-    def gold_type(g):
-        return "Place" if g["type"] == "OtherPlace" else g["type"]
-
-    def match(e, g):
-        return names(e) & gold_names(g) and gold_type(g) == e.type
-
-    precision = sum(any(match(e, g) for g in gold) for e in ents) / len(ents)
-    recall = sum(any(match(e, g) for e in ents) for g in gold) / len(gold)
-    return precision, recall, 2 * precision * recall / (precision + recall)
-
-
-def test_quality_on_the_seed(nlp, seed_text, shared):
-    gold = json.loads((shared / "gold" / "seed.json").read_text(encoding="utf-8"))["entities"]
-    ents = entities(nlp, seed_text)
-    named = [e for e in ents if not e.generic]  # the gold annotates no common-noun facility
-    p, r, f = _score(named, gold)
-    pa, ra, fa = _score(ents, gold)
-    print(f"\nseed entities, named: P={p:.3f} R={r:.3f} F1={f:.3f} ({len(named)} entities)")
-    print(f"seed entities, all:   P={pa:.3f} R={ra:.3f} F1={fa:.3f} ({len(ents)} entities)")
-    assert p >= 0.88 and r >= 0.92 and f >= 0.90
-    assert fa >= 0.80
