@@ -47,4 +47,3 @@ def seed_ttl(seed_build, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("seed") / "seeds.ttl"
     kg.write_graph(seed_build[0], path)
     return path
-
