@@ -63,15 +63,46 @@ def serialize(kg: KnowledgeGraph, fmt: str = "ttl") -> bytes:
     if fmt == "nq":
         return _sorted_lines(kg.dataset().serialize(format="nquads", encoding="utf-8"))
     if fmt == "trig":
-        return kg.dataset().serialize(format="trig", encoding="utf-8")
+        return _trig(kg)
     if fmt == "jsonld":
         context = {prefix: ns for prefix, ns in sorted(PREFIXES.items())}
-        data = kg.union().serialize(format="json-ld", context=context, sort_keys=True)
-        parsed = json.loads(data)
-        if isinstance(parsed, dict) and isinstance(parsed.get("@graph"), list):
-            parsed["@graph"].sort(key=lambda node: node.get("@id", ""))
+        data = kg.union().serialize(format="json-ld", context=context)
+        parsed = _sorted_json(json.loads(data))
         return (json.dumps(parsed, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
     return kg.union().serialize(format="turtle", encoding="utf-8")
+
+
+def _sorted_json(value):
+    """JSON-LD with every array in a stable order (RDF values are sets; we write no
+    @list, so no order carries meaning)."""
+    if isinstance(value, dict):
+        return {key: _sorted_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_json(item) for item in value]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True))
+    return value
+
+
+def _trig(kg: KnowledgeGraph) -> bytes:
+    """TriG: the default graph, then each document's graph in IRI order, each block
+    written by rdflib's Turtle serialiser (sorted subjects) under shared prefixes.
+    (rdflib's own TriG writer orders graphs by hash, so bytes varied between runs.)"""
+    prefixes: set[str] = set()
+    blocks = []
+    parts = [(None, kg.default)] + sorted(kg.graphs.items())
+    for iri, graph in parts:
+        if not len(graph):
+            continue
+        lines = graph.serialize(format="turtle").split("\n")
+        while lines and (lines[0].startswith("@prefix ") or not lines[0].strip()):
+            if lines[0].startswith("@prefix "):
+                prefixes.add(lines[0])
+            lines.pop(0)
+        body = "\n".join(lines).rstrip("\n")  # verbatim: long literals keep their lines
+        name = "" if iri is None else f"<{iri}> "
+        blocks.append(f"{name}{{\n{body}\n}}\n")
+    head = "\n".join(sorted(prefixes)) + "\n\n"
+    return (head + "\n".join(blocks)).encode("utf-8")
 
 
 def _sorted_lines(data: bytes) -> bytes:

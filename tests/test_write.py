@@ -88,3 +88,37 @@ def test_unwritable_output_is_a_clear_error(kg, tmp_path):
     with pytest.raises(OutputError) as err:
         write_graph(kg, blocker / "g.ttl")
     assert "cannot write" in str(err.value)
+
+
+def test_same_bytes_whatever_the_hash_seed(tmp_path):
+    """Python's string hashing changes between processes; the output must not."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; sys.path.insert(0, 'tests'); from test_build import sample; "
+        "from kg.build import graph_from_extractions; from kg.write import serialize; "
+        "kg = graph_from_extractions([sample('d2'), sample('d1', link=True)]); "
+        "sys.stdout.buffer.write(b''.join(serialize(kg, f) for f in "
+        "('ttl', 'nt', 'trig', 'nq', 'jsonld')))"
+    )
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    outputs = set()
+    for seed in ("1", "2", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", script], cwd=root, env=env, capture_output=True)
+        assert run.returncode == 0, run.stderr.decode()
+        outputs.add(run.stdout)
+    assert len(outputs) == 1
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "trig", "jsonld"])
+def test_document_text_survives_every_format(fmt):
+    from kg.ontology import NIF
+    from kg.types import Extraction, SourceDoc
+
+    text = 'One.\n   \n\tTab "quoted" \\ and """ triple\r\nEnd.'
+    kg = graph_from_extractions([Extraction(SourceDoc("t", text))], include_text=True)
+    graph = _as_graph(serialize(kg, fmt), fmt)
+    assert [str(o) for o in graph.objects(None, NIF.isString)] == [text]
