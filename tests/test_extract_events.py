@@ -461,3 +461,12 @@ def test_a_singular_definite_noun_does_not_corefer_with_a_plural_one(nlp):
     )
     plural = [e for e in x.events if e.trigger.text == "attacks"]
     assert plural and not plural[0].mentions
+
+
+def test_headline_with_a_noun_root_trigger_terminates(nlp):
+    # The trigger is the sentence root and a noun: walking up the parse must stop at the
+    # root (spaCy makes a new Token object on each access, so identity never holds).
+    x, _ = run(nlp, "Air strikes on Idlib: 12 killed. Heavy shelling overnight in Horlivka.")
+    strike = only(x, "AirStrike")
+    assert strike.trigger.text == "Air strikes" and strike.factuality == "asserted"
+    assert only(x, "Shelling").trigger.text == "shelling"

@@ -111,7 +111,7 @@ def event_time(token: Token, times: list[tuple[TimeRef, Token]]) -> TimeRef | No
     governor = token
     if token.pos_ in ("NOUN", "PROPN"):
         governor = token.head
-        while governor.pos_ == "ADP" and governor.head is not governor:
+        while governor.pos_ == "ADP" and governor.head != governor:
             governor = governor.head
     for tref, root in times:
         if root.sent != token.sent:

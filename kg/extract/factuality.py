@@ -44,7 +44,7 @@ def factuality_of(token: Token) -> str:
     """
     walk = [token]
     node = token
-    while node.head is not node:
+    while node.head != node:
         if node.head.lemma_.lower() in SPEECH_VERBS and node.dep_ in ("ccomp", "xcomp"):
             break
         if node.dep_ in ("acl", "relcl") and node is not token:

@@ -90,7 +90,7 @@ def negated_indefinite(token: Token) -> bool:
     if not dets or dets[0] not in ("a", "an", "any"):
         return False
     node = token
-    while node.head is not node and node.pos_ not in ("VERB", "AUX"):
+    while node.head != node and node.pos_ not in ("VERB", "AUX"):
         node = node.head
     for child in node.children:
         if child.dep_ == "neg":
