@@ -266,6 +266,17 @@ def score_graph(graph: Graph, gold: dict, text: str, doc_id: str | None = None) 
     return scores
 
 
+def sum_scores(runs: Iterable[list[Score]]) -> list[Score]:
+    """Micro-average: the counts of each score summed over several documents' runs."""
+    total: dict[str, list[int]] = {}
+    for scores in runs:
+        for s in scores:
+            counts = total.setdefault(s.name, [0, 0, 0, 0])
+            for i, value in enumerate((s.tp_pred, s.n_pred, s.tp_gold, s.n_gold)):
+                counts[i] += value
+    return [Score(name, *counts) for name, counts in total.items()]
+
+
 def score_files(graph_path: Path, gold_path: Path, text_path: Path, doc_id: str | None = None):
     graph = Graph()
     graph.parse(graph_path)
