@@ -521,3 +521,20 @@ ALL_TEXTS = [t for t, *_ in FORCES] + [
 def test_offsets_are_exact_in_any_arrangement(nlp, pieces, seps):
     text = "".join(p + s for p, s in zip(pieces, seps, strict=False))
     entities(nlp, text)  # asserts text[start:end] == mention text
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Artillery units shelled Novoselivka Druha overnight.", "Novoselivka Druha"),
+        ("Troops repelled assaults near Pervomaiske and Vodiane.", "Vodiane"),
+        ("Residents of Stepnohirsk were moved to safer areas.", "Stepnohirsk"),
+        ("The militia overran a garrison at Tawila Kabir on Monday.", "Tawila Kabir"),
+    ],
+)
+def test_unknown_name_in_a_place_slot_is_a_settlement(nlp, text, name):
+    # The NER calls such unknown names persons, organisations or facilities; the slot
+    # (object of "shelled", a conjunct after "near", "residents of", "at") decides.
+    ents = entities(nlp, text)
+    found = [e for e in ents if name in texts(e)]
+    assert found and found[0].type == "Settlement", [(e.type, e.label) for e in ents]

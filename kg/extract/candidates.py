@@ -70,6 +70,7 @@ GAZETTEER, RULE, NER, CONTEXT, GUESS = 0.95, 0.85, 0.75, 0.6, 0.5
 #: Type of an untagged proper name that a document pass may still recognise.
 UNKNOWN = "Unknown"
 PLACE_TYPES = frozenset({"Settlement", "Region", "River", "Facility", "Place"})
+_FACILITY_WORDS = pat.FACILITY_NAME_NOUNS | pat.FACILITY_NOUNS | pat.FACILITY_NEEDS_MODIFIER
 _NOT_NAME_POS = frozenset({"ADJ", "ADV", "VERB", "DET", "PRON", "ADP", "AUX", "SCONJ", "CCONJ"})
 
 
@@ -332,8 +333,13 @@ class _Finder:
         if ent.label_ != "PERSON" and person_context(root):
             self.emit(start, end, "Person", text, CONTEXT, "context")
             return
+        if ent.label_ == "FAC" and place_context(root, strong_only=True):
+            if not any(w.lower() in _FACILITY_WORDS for w in (t.text for t in tokens)):
+                # "a base at Um Kadada": a bare name in a place slot is a settlement
+                self.emit(start, end, "Settlement", text, GUESS, "guess")
+                return
         if ent.label_ == "PERSON":
-            if end - start == 1 and place_context(root, strong_only=True):
+            if place_context(root, strong_only=True):
                 self.emit(start, end, "Settlement", text, GUESS, "guess")
             else:
                 self.emit(start, end, "Person", text, NER, "ner")

@@ -118,10 +118,19 @@ def after_title(doc, i: int) -> bool:
 
 
 def place_context(root: Token, strong_only: bool = False) -> bool:
-    """Is this name used as a place: "near X", "the town of X", "X, a village"?"""
+    """Is this name used as a place: "near X", "the town of X", "X, a village",
+    "residents of X", "shelled X"? A later conjunct ("near X and Y") shares the first's.
+    """
+    for _ in range(4):  # "near Klishchiyivka and Andriivka": Andriivka is near too
+        if root.dep_ != "conj" or root.head == root:
+            break
+        root = root.head
     head = root.head
     if root.dep_ == "pobj":
-        if head.lower_ == "of" and head.head.lemma_ in pat.SETTLEMENT_NOUNS:
+        if (
+            head.lower_ == "of"
+            and head.head.lemma_.lower() in pat.SETTLEMENT_NOUNS | pat.DWELLER_NOUNS
+        ):
             return True
         preps = _STRONG_PREPS if strong_only else pat.PLACE_PREPOSITIONS
         if head.lower_ in preps:

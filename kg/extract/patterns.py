@@ -149,7 +149,11 @@ PLACE_PREPOSITIONS = frozenset(
 #: Verbs whose object is a place when it is a bare name ("reached Senkove").
 PLACE_VERBS = frozenset(
     "reach enter capture seize retake recapture liberate encircle surround storm abandon "
-    "approach occupy besiege".split()
+    "approach occupy besiege shell bombard".split()
+)
+#: Nouns whose "of X" names a place: "residents of X", "the outskirts of X".
+DWELLER_NOUNS = frozenset(
+    "resident residents inhabitant inhabitants outskirts outskirt suburbs edge entrance".split()
 )
 SETTLEMENT_NOUNS = frozenset("town village city settlement hamlet port suburb kibbutz".split())
 PERSON_ROLES = frozenset(
