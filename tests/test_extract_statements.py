@@ -193,3 +193,44 @@ def test_platform_channels_are_the_medium_not_the_speaker(nlp):
     [stmt] = x.statements
     assert labels.get(stmt.medium) == "Telegram"
     assert speaker(labels, stmt) != "Telegram"
+
+
+def test_nationality_person_noun_is_no_speaker(nlp):
+    text = "A Syrian army officer said the convoy had reached Deir ez-Zor on Monday."
+    x, labels = run(nlp, text)
+    [stmt] = x.statements
+    assert speaker(labels, stmt) is None
+
+
+def test_entity_in_a_modifier_of_a_body_is_no_speaker(nlp):
+    text = (
+        "At least 14 people died in the raid, according to the Yemen Data Project, "
+        "a monitoring group."
+    )
+    x, labels = run(nlp, text)
+    [stmt] = x.statements
+    assert speaker(labels, stmt) != "Yemen"
+
+
+def test_named_apposition_beats_the_group_in_a_compound(nlp):
+    text = "A Hezbollah official, Karim Haddad, told Al Mayadeen that the fighters had withdrawn."
+    x, labels = run(nlp, text)
+    [stmt] = x.statements
+    assert speaker(labels, stmt) == "Karim Haddad"
+
+
+def test_unknown_name_typed_by_its_apposition_speaks(nlp):
+    text = "Energoatom, the state nuclear operator, said two power lines had been cut."
+    x, labels = run(nlp, text)
+    [stmt] = x.statements
+    assert speaker(labels, stmt) == "Energoatom"
+    assert x.entity(stmt.speaker).type == "Organization"
+
+
+def test_pronoun_after_according_to_continues_that_speaker(nlp):
+    text = (
+        "Three houses burned in Bilhorod, according to Olena Koval, the village head. "
+        "Nobody was hurt, she said."
+    )
+    x, labels = run(nlp, text)
+    assert [speaker(labels, s) for s in x.statements] == ["Olena Koval", "Olena Koval"]

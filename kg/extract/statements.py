@@ -22,11 +22,18 @@ from ..types import ACTOR_TYPES, Statement
 from .attribution import OBJECT_SPEECH_VERBS, SPEECH_VERBS, Resolver, stranded_subject
 from .entities import EntityTable
 from .parsed import Paragraph, Parsed
+from .patterns import ORG_WORDS, PERSON_ROLES
 
 _OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb"}
 #: Quotes shorter than this (in words) need a speech verb or their own sentence.
 SCARE_QUOTE_WORDS = 3
 MEDIUM_PREPS = frozenset({"on", "to", "in"})
+#: Appositions that make an unknown name an organisation ("X, the grid operator, said").
+SPEAKER_ORG_NOUNS = frozenset(
+    "operator company firm agency network organisation organization provider monitor "
+    "watchdog charity broadcaster outlet newspaper ministry authority utility group "
+    "militia movement coalition alliance party".split()
+)
 #: Subjects that are outlets on a platform ("Telegram channels", "X accounts").
 CHANNEL_NOUNS = frozenset("channel account page group blog feed".split())
 
@@ -192,9 +199,12 @@ class _Finder:
         earlier = [s for s in verb.doc.sents if s.end <= sent_start]
         window_start = earlier[-1].start if earlier else sent_start
         for tok in reversed(verb.doc[window_start : verb.i]):
-            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
+            if tok.lower_ == "according":  # "..., according to X. No one was hurt, he said."
+                subj = [p for to in tok.children for p in to.children if p.dep_ == "pobj"]
+            elif tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
                 continue
-            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            else:
+                subj = [c for c in tok.children if c.dep_ == "nsubj"]
             if not subj or subj[0].pos_ == "PRON":
                 return None
             key = self.actor(para, subj[0])
@@ -209,7 +219,25 @@ class _Finder:
         return None
 
     def actor(self, para: Paragraph, token: Token) -> str | None:
+        if token.pos_ == "NOUN":
+            # "An RSF adviser, Musa Abdelkarim, said": the person named in apposition
+            for child in token.children:
+                if child.dep_ == "appos":
+                    key = self.resolver.key_of(para, child, frozenset({"Person"}))
+                    if key is not None:
+                        return key
         key = self.resolver.actor(para, token, demonym=False)
+        if (
+            key is not None
+            and token.pos_ == "NOUN"
+            and self.table.type_of(key) == "Country"
+            and self.resolver._adjective_only(para, token, key)
+        ):
+            return None  # "a Ukrainian soldier said": a person of that country, not it
+        if key is not None and self._modifier_only(para, token, key):
+            return None  # "a Ukrainian military blogger", "the Sudan Doctors Network"
+        if key is None and token.pos_ == "PROPN" and token.ent_type_ != "PERSON":
+            key = self._named_by_apposition(para, token)
         if key is None and token.pos_ == "PROPN":
             # a speaker the NER missed: a run of capitalised names ("Oleksandr Marchenko")
             names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
@@ -224,6 +252,41 @@ class _Finder:
         if key is not None and self.table.type_of(key) not in ACTOR_TYPES:
             return None
         return key
+
+    def _modifier_only(self, para: Paragraph, token: Token, key: str) -> bool:
+        """True when a person or body noun ("blogger", a name's head "Network") finds
+        ``key`` only in a modifier: the speaker is someone of or near that entity, not
+        the entity itself (a possessor, "the ministry's spokesman", still speaks for it).
+        """
+        lemma = token.lemma_.lower()
+        if token.pos_ != "PROPN" and lemma not in PERSON_ROLES | SPEAKER_ORG_NOUNS | ORG_WORDS:
+            return False
+        if any(c.dep_ == "poss" for c in token.children):
+            return False
+        start = para.offset + token.idx
+        return not any(m.start <= start < m.end for m in self.table.mentions_of(key))
+
+    def _named_by_apposition(self, para: Paragraph, token: Token) -> str | None:
+        """A speaker the NER missed, typed by its apposition: "Ukrenergo, the national
+        grid operator, said" (an organisation), "Moroz, a drone pilot, said" (a person).
+        """
+        roles = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if not roles or not token.is_title or self.table.key_at(*self._span(para, token)):
+            return None
+        lemma = roles[0].lemma_.lower()
+        if lemma in SPEAKER_ORG_NOUNS:
+            type_ = "Organization"
+        elif lemma in PERSON_ROLES:
+            type_ = "Person"
+        else:
+            return None
+        names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        run = token.doc[(names[0] if names else token).i : token.i + 1]
+        return self.table.add(self.parsed.span_of(para, run), type_, confidence=0.4)
+
+    def _span(self, para: Paragraph, token: Token) -> tuple[int, int]:
+        span = self.parsed.span_of(para, token)
+        return span.start, span.end
 
     def medium(self, para: Paragraph, verb: Token) -> str | None:
         """The outlet or platform: 'told X', 'on X', 'wrote on X', 'said on X's show'."""
