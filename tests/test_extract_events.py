@@ -470,3 +470,37 @@ def test_headline_with_a_noun_root_trigger_terminates(nlp):
     strike = only(x, "AirStrike")
     assert strike.trigger.text == "Air strikes" and strike.factuality == "asserted"
     assert only(x, "Shelling").trigger.text == "shelling"
+
+
+def test_dateline_is_neither_agent_nor_place(nlp):
+    text = (
+        "MYKOLAIV, Ukraine, March 3 - Russian troops shelled Snihurivka overnight, officials said."
+    )
+    x, labels = run(nlp, text)
+    ev = only(x, "Shelling")
+    assert labels.get(ev.agent) == "Russian Armed Forces"
+    assert "Mykolaiv" not in [labels[p].title() for p in ev.places]
+
+
+def test_dateline_end():
+    from kg.extract.arguments import dateline_end
+
+    text = "ADEN/SANAA, Feb 4 -- Houthi fighters attacked."
+    assert text[: dateline_end(text)] == "ADEN/SANAA, Feb 4 -- "
+    assert dateline_end("KHARTOUM (AFP) - The army said.") == len("KHARTOUM (AFP) - ")
+    assert dateline_end("Fighting continued - officials said.") == 0
+
+
+def test_instrument_subject_with_nationality_gives_the_country(nlp):
+    x, labels = run(nlp, "Israeli drones struck a car near Tyre on Sunday.")
+    assert labels.get(only(x, "DroneStrike").agent) == "Israel"
+
+
+def test_the_army_is_the_one_national_army_named(nlp):
+    text = (
+        "The Ethiopian National Defense Force said it had lost contact with a unit. "
+        "Later the army retook the town of Lalibela."
+    )
+    x, labels = run(nlp, text)
+    ev = only(x, "Capture")
+    assert ev.agent is not None and "Defense Force" in labels[ev.agent]

@@ -125,12 +125,42 @@ def event_time(token: Token, times: list[tuple[TimeRef, Token]]) -> TimeRef | No
     return None
 
 
+#: A wire-service dateline opening a paragraph: "KRAMATORSK, Ukraine, May 17 - ",
+#: "PORT SUDAN (Reuters) - ", "GAZA/JERUSALEM, July 2 -- ".
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'\- ]+[A-Z](?:/[A-Z][A-Z.'\- ]+[A-Z])*"
+    r"(?:,\s*[A-Z][\w.'\- ]*?)??(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s*\([^)]{1,40}\))?\s*(?:-{1,2}|\u2013|\u2014)\s"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where a paragraph's wire-service dateline ends (0 when it has none).
+
+    >>> dateline_end("KYIV, Ukraine, May 17 - Troops advanced.")
+    24
+    >>> dateline_end("Troops advanced.")
+    0
+    """
+    match = DATELINE.match(text)
+    return match.end() if match else 0
+
+
 class Arguments:
     """Finds the arguments of event triggers against one document's entity table."""
 
     def __init__(self, table: EntityTable, resolver: Resolver) -> None:
         self.table = table
         self.resolver = resolver
+        self.datelines = [
+            (p.offset, p.offset + end)
+            for p in resolver.parsed.paragraphs
+            if (end := dateline_end(p.doc.text))
+        ]
+
+    def in_dateline(self, offset: int) -> bool:
+        """Is this document offset inside a paragraph's dateline ("KYIV, May 17 - ")?"""
+        return any(start <= offset < end for start, end in self.datelines)
 
     def agent(self, para: Paragraph, token: Token) -> str | None:
         res = self.resolver
@@ -140,9 +170,14 @@ class Arguments:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             return res.actor(para, pobj)
-            subj = subject(token)
-            if subj is not None and subj.lemma_.lower() not in lexicon()["instruments"]:
-                return res.actor(para, subj)
+            subj = self._past_dateline(para, subject(token))
+            if subj is None:
+                return None
+            if subj.lemma_.lower() not in lexicon()["instruments"]:
+                return res.actor(para, subj) or self.national_army(para, subj)
+            for mod in subj.children:  # "Ukrainian drones struck", "army aircraft bombed"
+                if mod.dep_ in ("poss", "amod", "compound", "nmod"):
+                    return res.actor(para, subj) or self.national_army(para, mod)
             return None
         for child in token.children:
             if child.dep_ == "poss":
@@ -179,6 +214,34 @@ class Arguments:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return res.actor(para, relative_antecedent(child) or child)
         return None
+
+    @staticmethod
+    def _past_dateline(para: Paragraph, subj: Token | None) -> Token | None:
+        """A subject inside a dateline ("KRAMATORSK, Ukraine, May 17 - Russian forces
+        shelled ...", parsed as one noun phrase) stands for its apposition after it."""
+        if subj is None:
+            return None
+        end = dateline_end(para.doc.text)
+        if subj.idx >= end:
+            return subj
+        later = [c for c in subj.children if c.dep_ == "appos" and c.idx >= end]
+        return later[-1] if later else None
+
+    def national_army(self, para: Paragraph, token: Token) -> str | None:
+        """'The army recaptured ...', 'army aircraft': the one national army the document
+        names ("Sudanese Armed Forces"), none when it names two."""
+        if token.lemma_.lower() not in ("army", "military"):
+            return None
+        if any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in token.children):
+            return None
+        armies = {
+            e.key
+            for e in self.table.entities()
+            if e.type == "MilitaryUnit"
+            and not e.generic
+            and re.search(r"\b(?:Armed|Defen[cs]e) Forces?\b|\bArmy$", e.label)
+        }
+        return next(iter(armies)) if len(armies) == 1 else None
 
     def _beneficiary(self, para: Paragraph, token: Token) -> str | None:
         """'(the fact of) a breach ... is a victory for X': X did it."""
@@ -264,6 +327,8 @@ class Arguments:
                 if ent.key != key:
                     continue
                 for m in ent.mentions:
+                    if self.in_dateline(m.start):
+                        continue  # "KRAMATORSK, Ukraine, May 17 -": where it was filed
                     if para.offset + sent.start_char <= m.start < para.offset + sent.end_char:
                         dist = abs(m.start - (para.offset + token.idx))
                         if best_dist is None or dist < best_dist:
@@ -383,6 +448,8 @@ class Arguments:
             if ent.type not in types or ent.generic:
                 continue
             for m in ent.mentions:
+                if self.in_dateline(m.start):
+                    continue
                 if best_start < m.start < before and before - m.start < FOCUS_CHARS:
                     best, best_start = ent.key, m.start
         return [best] if best else []
