@@ -538,3 +538,19 @@ def test_unknown_name_in_a_place_slot_is_a_settlement(nlp, text, name):
     ents = entities(nlp, text)
     found = [e for e in ents if name in texts(e)]
     assert found and found[0].type == "Settlement", [(e.type, e.label) for e in ents]
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("The Dnipro group of forces reported 31 clashes.", "Dnipro Group of Forces"),
+        ("A spokesman for the Northern Group of Forces denied it.", "Northern Group of Forces"),
+        ("The Western Operational Command said on Facebook.", "Western Operational Command"),
+        (
+            "The Operational Command of the Romanian Armed Forces scrambled two jets.",
+            "Operational Command of the Romanian Armed Forces",
+        ),
+    ],
+)
+def test_groups_of_forces_and_operational_commands_are_whole_units(nlp, text, label):
+    find(entities(nlp, text), "MilitaryUnit", label)

@@ -206,6 +206,16 @@ class _Finder:
             tokens.start, tokens.end, type_, country.forces, RULE, "rule", country=country.name
         )
 
+    def _rule_command(self, tokens: SpacySpan, type_: str) -> None:
+        """'Khortytsia group of forces' -> 'Khortytsia Group of Forces'; a dangling
+        'of the' ('Operational Command of the ...' with no forces after it) is cut."""
+        end = tokens.end
+        while end > tokens.start and self.doc[end - 1].lower_ in {"of", "the"}:
+            end -= 1
+        words = [t.text for t in self.doc[tokens.start : end]]
+        label = " ".join(w if w.lower() in {"of", "the"} else w[:1].upper() + w[1:] for w in words)
+        self.emit(tokens.start, end, type_, label, RULE, "rule")
+
     def _rule_unit(self, tokens: SpacySpan, type_: str) -> None:
         self.emit(tokens.start, tokens.end, type_, titled(tokens.text), RULE, "rule")
 

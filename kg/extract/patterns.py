@@ -462,6 +462,25 @@ def _structural_patterns() -> list[dict]:
             "pattern": [*name, {"TEXT": {"IN": ["Force", "Forces"]}}],
             "id": "@group",
         },
+        {  # "the Eastern Group of Forces", "the Khortytsia group of forces"
+            "label": "MilitaryUnit",
+            "pattern": [*name, {"LOWER": "group"}, {"LOWER": "of"}, {"LOWER": "forces"}],
+            "id": "@command",
+        },
+        {  # "Southern Operational Command", "Operational Command of the Polish Armed Forces"
+            "label": "MilitaryUnit",
+            "pattern": [
+                _name_token("?"),
+                {"LOWER": "operational"},
+                {"LOWER": "command"},
+                {"LOWER": "of", "OP": "?"},
+                {"LOWER": "the", "OP": "?"},
+                {"IS_TITLE": True, "POS": {"NOT_IN": _NOT_NAME_POS}, "OP": "?"},
+                {"LOWER": {"IN": ["armed", "defence", "defense"]}, "OP": "?"},
+                {"LOWER": "forces", "OP": "?"},
+            ],
+            "id": "@command",
+        },
         {
             "label": "Region",
             "pattern": [*name, {"LOWER": {"IN": sorted(REGION_NOUNS)}}],
