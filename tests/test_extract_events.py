@@ -504,3 +504,73 @@ def test_the_army_is_the_one_national_army_named(nlp):
     x, labels = run(nlp, text)
     ev = only(x, "Capture")
     assert ev.agent is not None and "Defense Force" in labels[ev.agent]
+
+
+# -- held-out failure classes: weapons launched, passive strikes, gunfire, scrambles,
+# -- evacuation by transport, one Casualties event for a killing-and-wounding phrase
+
+
+@pytest.mark.parametrize(
+    "text, typ, trigger",
+    [
+        (
+            "Houthi forces fired four ballistic missiles at Eilat overnight.",
+            "MissileStrike",
+            "fired",
+        ),
+        (
+            "Hezbollah launched 40 rockets and two drones at Kiryat Shmona.",
+            "MissileStrike",
+            "launched",
+        ),
+        ("Syrian helicopters dropped barrel bombs on Daraya on Friday.", "AirStrike", "dropped"),
+        ("The rebels launched a swarm of kamikaze drones at the base.", "DroneStrike", "launched"),
+        ("The clinic in Goma was hit by mortar shells twice, medics said.", "Shelling", "hit"),
+        ("A convoy near Kherson was struck by drones, the governor said.", "DroneStrike", "struck"),
+        ("Witnesses heard heavy gunfire near the airport in Khartoum.", "Battle", "gunfire"),
+        ("Turkey scrambled F-16 jets after the incursion.", "Deployment", "scrambled"),
+        ("Villagers from Kupiansk were moved by train to Lviv.", "Evacuation", "moved"),
+        ("Families from Lachin were taken by bus to Goris on Monday.", "Evacuation", "taken"),
+    ],
+)
+def test_more_event_words(nlp, text, typ, trigger):
+    x, _ = run(nlp, text)
+    ev = only(x, typ)
+    assert ev.trigger.text.startswith(trigger)
+
+
+def test_barrage_follows_its_first_instrument(nlp):
+    x, _ = run(nlp, "Russia launched a massive missile and drone barrage on Kharkiv overnight.")
+    assert [e.type for e in x.events] == ["MissileStrike"]
+    x, _ = run(nlp, "A drone and missile barrage hit Odesa.")
+    assert only(x, "DroneStrike")
+    x, _ = run(nlp, "An artillery barrage pounded Avdiivka.")
+    assert only(x, "Shelling")
+
+
+def test_launching_an_attack_is_one_event(nlp):
+    x, _ = run(nlp, "Hamas launched a drone attack on Sderot.")
+    assert [e.type for e in x.events] == ["DroneStrike"]
+
+
+@pytest.mark.parametrize(
+    "text, fatalities, injured",
+    [
+        ("Israeli strikes hit Rafah, killing 12 people and wounding 30, medics said.", 12, 30),
+        ("At least 9 soldiers were killed and more than 20 wounded near Bakhmut.", 9, 20),
+        ("The blast in Mogadishu killed five and injured 11, police said.", 5, 11),
+    ],
+)
+def test_killing_and_wounding_is_one_casualties_event(nlp, text, fatalities, injured):
+    x, _ = run(nlp, text)
+    found = [e for e in x.events if e.type == "Casualties"]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in x.events]
+    assert (found[0].fatalities, found[0].injured) == (fatalities, injured)
+
+
+@pytest.mark.parametrize(
+    "text", ["No one was injured, the mayor said.", "Nobody was hurt in the blast in Sumy."]
+)
+def test_nobody_hurt_is_no_casualties_event(nlp, text):
+    x, _ = run(nlp, text)
+    assert not [e for e in x.events if e.type == "Casualties"]

@@ -88,8 +88,10 @@ def casualties(token: Token) -> tuple[int | None, int | None, bool]:
     lex = lexicon()
     lemma = token.lemma_.lower()
     victims = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj")]
-    if lemma == "die":
-        victims = [c for c in token.children if c.dep_ == "nsubj"]
+    if lemma == "die" or not victims:  # "... and more than 130 wounded": an elided passive
+        victims = [
+            c for c in token.children if c.dep_ == "nsubj" and (lemma == "die" or c.pos_ == "NUM")
+        ]
     count, lower = None, False
     for victim in victims:
         nums = [victim] if victim.pos_ == "NUM" else []

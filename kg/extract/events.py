@@ -123,6 +123,43 @@ def _anaphoric(token: Token, named: bool) -> bool:
     )
 
 
+def _nobody(token: Token) -> bool:
+    """A casualty verb whose victims are nobody: "no one was hurt", "none were killed"."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    for c in token.children:
+        if c.dep_ in ("nsubjpass", "nsubj", "dobj"):
+            if c.lower_ in ("nobody", "none", "noone") or any(
+                d.dep_ == "det" and d.lower_ == "no" for d in c.children
+            ):
+                return True
+    return False
+
+
+def _merge_casualties(found: list[_Found]) -> list[_Found]:
+    """One Casualties event for a killing-and-wounding phrase.
+
+    "killing two and wounding five", "27 were killed and 130 wounded": the conjoined
+    casualty verb adds its count (fatalities or injured) to the first one's event.
+    """
+    by_token = {f.token.i: f for f in found if f.event.type == "Casualties"}
+    kept = []
+    for f in found:
+        head = by_token.get(f.token.head.i)
+        if f.event.type == "Casualties" and f.token.dep_ == "conj" and head is not None:
+            first, other = head.event, f.event
+            head.event = replace(
+                first,
+                fatalities=first.fatalities if first.fatalities is not None else other.fatalities,
+                injured=first.injured if first.injured is not None else other.injured,
+                count_is_lower_bound=first.count_is_lower_bound or other.count_is_lower_bound,
+            )
+            by_token[f.token.i] = head
+            continue
+        kept.append(f)
+    return kept
+
+
 class _Builder:
     def __init__(self, parsed: Parsed, table: EntityTable, statements: list[Statement]):
         self.parsed = parsed
@@ -185,6 +222,8 @@ class _Builder:
                 continue  # "combat vehicles", "attack helicopters": a kind, not an event
             if token.i in nominal and negated_indefinite(token):
                 continue  # "no army has suffered such a defeat in a single battle"
+            if typ == "Casualties" and _nobody(token):
+                continue  # "No one was injured"
             named = named_event(token)
             trig = named or trig
             start = min(t.idx for t in trig)
@@ -244,7 +283,7 @@ class _Builder:
             )
             sent = index.get((para.offset, token.sent.start), 0)
             out.append(_Found(para, token, event, sent, bool(places), named is not None))
-        return out
+        return _merge_casualties(out)
 
     # -- document-wide passes ----------------------------------------------------------------
     def _corefer(self, found: list[_Found]) -> list[_Found]:

@@ -190,6 +190,29 @@ def subject(token: Token) -> Token | None:
     return None
 
 
+def _passive(token: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+
+
+def _instrument_of(nouns: list[Token], modifiers: bool = False) -> str:
+    """The strike type of the first instrument among nouns and their conjuncts.
+
+    "36 missiles and 62 drones" -> MissileStrike, "glide bombs" -> AirStrike,
+    "artillery shells" -> Shelling; with ``modifiers`` also "artillery fire" -> Shelling.
+    """
+    instruments = lexicon()["instruments"]
+    for noun in nouns:
+        of = [p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        for n in [noun, *noun.conjuncts, *of]:  # "a swarm of drones"
+            kind = instruments.get(n.lemma_.lower()) or instruments.get(n.lower_)
+            if kind:
+                return kind
+            for m in n.children if modifiers else ():
+                if m.dep_ in ("compound", "amod", "nmod") and m.lemma_.lower() in instruments:
+                    return instruments[m.lemma_.lower()]
+    return ""
+
+
 def classify(token: Token, resolver: Resolver, para: Paragraph) -> tuple[str, list[Token], float]:
     """(event type, trigger tokens, confidence) for a token, or ("", [], 0)."""
     lex = lexicon()
@@ -209,12 +232,23 @@ def classify(token: Token, resolver: Resolver, para: Paragraph) -> tuple[str, li
         if lemma in ("deliver", "send", "bring", "provide", "distribute", "ship"):
             if any(o.lemma_.lower() in lex["aid_objects"] for o in objs):
                 return "AidDelivery", [token], 0.8
+        if lemma in lex["launch_verbs"]:
+            kind = _instrument_of(objs)  # "fired 36 missiles", "dropped glide bombs"
+            if kind:
+                return kind, [token], 0.8
+        if _passive(token) and lemma in lex["evacuation_verbs"]:
+            if any(o.lemma_.lower() in lex["evacuees"] for o in objs if o.dep_ == "nsubjpass"):
+                return "Evacuation", [token], 0.7  # "residents were taken by bus to X"
         if lemma in lex["strike_words"]:
             subj = [c for c in token.children if c.dep_ == "nsubj"]
             for s in subj:
                 kind = lex["instruments"].get(s.lemma_.lower())
                 if kind:
                     return kind, [token], 0.8
+            by = [p for c in token.children if c.dep_ == "agent" for p in c.children]
+            kind = _instrument_of(by, modifiers=True)  # "was hit by artillery shells"
+            if kind:
+                return kind, [token], 0.8
             if lemma in ("hit", "target", "pound", "slam") and not any(
                 _is_military(s, resolver, para) for s in subj
             ):
@@ -250,11 +284,13 @@ def classify(token: Token, resolver: Resolver, para: Paragraph) -> tuple[str, li
             return "", [], 0.0
         typ = lex["nouns"][key]
         trigger = [token]
-        if key in ("strike", "attack", "raid", "stand", "talk") or typ == "Attack":
+        if key in ("strike", "attack", "raid", "stand", "talk", "barrage") or typ == "Attack":
+            refined = False
             for m in mods:
                 kind = lex["instruments"].get(m.lemma_.lower())
-                if kind:
-                    typ = kind
+                if kind and not (refined and key == "barrage"):
+                    typ = kind  # "a missile and drone barrage": its first instrument
+                    refined = True
                 if kind or m.lower_ in (need or []):
                     trigger = [m, token]
         return typ, trigger, 0.75
