@@ -554,3 +554,114 @@ def test_unknown_name_in_a_place_slot_is_a_settlement(nlp, text, name):
 )
 def test_groups_of_forces_and_operational_commands_are_whole_units(nlp, text, label):
     find(entities(nlp, text), "MilitaryUnit", label)
+
+
+# --- held-out failure classes: weapons, region lists, compass regions, bodies ----------
+
+
+@pytest.mark.parametrize(
+    "text, weapon",
+    [
+        ("Kyiv asked Washington for more Patriot batteries.", "Patriot"),
+        ("Ukrainian crews lost three Bradley fighting vehicles near Robotyne.", "Bradley"),
+        ("A Kh-101 cruise missile crossed into Moldovan airspace.", "Kh-101"),
+        ("HIMARS strikes hit a depot in Nova Kakhovka.", "HIMARS"),
+        ("Iran has supplied Russia with Shahed-136 drones.", "Shahed-136"),
+        ("The Iskander hit the port of Odesa at dawn.", "Iskander"),
+        ("Israel said its Iron Dome system intercepted the rockets over Ashkelon.", "Iron Dome"),
+        ("Two Su-25 jets bombed positions outside Marinka.", "Su-25"),
+    ],
+)
+def test_weapons_are_no_entities(nlp, text, weapon):
+    ents = entities(nlp, text)
+    assert not [e for e in ents if weapon.lower() in e.label.lower()], [
+        (e.type, e.label) for e in ents
+    ]
+
+
+def test_a_surname_shared_with_a_weapon_is_still_a_person(nlp):
+    ents = entities(nlp, "Senator Mark Bradley visited Kharkiv on Monday.")
+    assert [e for e in ents if e.type == "Person" and "Bradley" in e.label]
+
+
+@pytest.mark.parametrize(
+    "text, labels",
+    [
+        (
+            "Power cuts hit the Kyiv, Dnipropetrovsk and Odesa regions overnight.",
+            ["Kyiv Oblast", "Dnipropetrovsk Oblast", "Odesa Oblast"],
+        ),
+        (
+            "Shelling continued in the Kherson and Zaporizhzhia oblasts.",
+            ["Kherson Oblast", "Zaporizhzhia Oblast"],
+        ),
+        (
+            "Floods struck the Sindh and Balochistan provinces.",
+            ["Sindh Province", "Balochistan Province"],
+        ),
+    ],
+)
+def test_a_list_of_names_before_a_plural_region_noun_is_regions(nlp, text, labels):
+    ents = entities(nlp, text)
+    for label in labels:
+        find(ents, "Region", label)
+    assert not [e for e in ents if e.type == "Settlement"]
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Aid trucks reached El Fasher, the North Darfur capital.", "North Darfur"),
+        ("Fighting spread across South Kordofan last week.", "South Kordofan"),
+        ("M23 rebels advanced in North Kivu on Sunday.", "North Kivu"),
+    ],
+)
+def test_compass_word_stays_in_a_region_name(nlp, text, label):
+    find(entities(nlp, text), "Region", label)
+
+
+def test_compass_word_keeps_countries(nlp):
+    ents = entities(nlp, "North Korea sent shells to Russia, South Korea said.")
+    find(ents, "Country", "North Korea")
+    find(ents, "Country", "South Korea")
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("The Sudan Doctors Network said 12 people died.", "Sudan Doctors Network"),
+        ("The Norwegian Refugee Council warned of famine in Gaza.", "Norwegian Refugee Council"),
+        (
+            "According to the International Organization for Migration, 9,000 people fled.",
+            "International Organization for Migration",
+        ),
+        (
+            "The Syrian Observatory for Human Rights reported 30 dead.",
+            "Syrian Observatory for Human Rights",
+        ),
+        (
+            "Oleh Syniehubov, head of the Kharkiv regional military administration, said so.",
+            "Kharkiv Regional Military Administration",
+        ),
+        (
+            "The Mariupol city administration said the port was closed.",
+            "Mariupol City Administration",
+        ),
+    ],
+)
+def test_organisations_by_their_head_noun(nlp, text, label):
+    find(entities(nlp, text), "Organization", label)
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("The Saudi Hospital in El Fasher was shelled.", "Saudi Hospital"),
+        ("Troops surrounded Al-Shifa Hospital in Gaza City.", "Al-Shifa Hospital"),
+    ],
+)
+def test_a_named_hospital_is_a_facility(nlp, text, label):
+    ents = entities(nlp, text)
+    assert [e for e in ents if e.type == "Facility" and label in e.label], [
+        (e.type, e.label) for e in ents
+    ]

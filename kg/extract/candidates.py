@@ -275,6 +275,64 @@ class _Finder:
             label = f"{name} {noun.title()}"
         self.emit(tokens.start, tokens.end, type_, label, RULE, "rule")
 
+    def _rule_regions(self, tokens: SpacySpan, type_: str) -> None:
+        """ "the Kyiv, Dnipropetrovsk and Odesa regions": one region per listed name."""
+        noun = pat.PLURAL_REGION_NOUNS[tokens[-1].lower_]
+        names = [t for t in tokens[:-1] if t.lower_ not in {",", "and"}]
+        for tok in names:
+            name = tok.text
+            entry = pat.name_index().get(name.lower())
+            if noun in {"region", "oblast"} and name.lower() in pat.OBLASTS:
+                label = f"{name} Oblast"
+            elif noun == "district" and name.lower() in pat.OBLASTS:
+                label = f"{name} Raion"
+            elif entry and entry.type == "Region":
+                label = entry.name
+            else:
+                label = f"{name} {noun.title()}"
+            self.emit(tok.i, tok.i + 1, "Region", label, RULE, "rule")
+
+    def _rule_org(self, tokens: SpacySpan, type_: str) -> None:
+        """ "the Sudan Doctors Network", "International Organization for Migration"."""
+        entry = pat.name_index().get(tokens.text.lower())
+        if entry:
+            self.emit(tokens.start, tokens.end, entry.type, entry.name, GAZETTEER, "gazetteer")
+            return
+        country = pat.country_by_name().get(tokens.text.lower())
+        if country:  # "the Soviet Union"
+            self.emit(
+                tokens.start,
+                tokens.end,
+                "Country",
+                country.name,
+                RULE,
+                "rule",
+                country=country.name,
+            )
+            return
+        self.emit(tokens.start, tokens.end, "Organization", tokens.text, RULE, "rule")
+
+    def _rule_administration(self, tokens: SpacySpan, type_: str) -> None:
+        """ "the Donetsk regional military administration": a body, not the place."""
+        self.emit(tokens.start, tokens.end, "Organization", titled(tokens.text), RULE, "rule")
+
+    def _rule_compass(self, tokens: SpacySpan, type_: str) -> None:
+        """ "North Darfur", "South Kordofan": the compass word is part of the name."""
+        entry = pat.name_index().get(tokens.text.lower())
+        country = pat.country_by_name().get(tokens.text.lower())
+        last = tokens[-1].lower_
+        if entry:
+            self.emit(tokens.start, tokens.end, entry.type, entry.name, GAZETTEER, "gazetteer")
+        elif country:
+            c = country.name
+            self.emit(tokens.start, tokens.end, "Country", c, RULE, "rule", country=c)
+        elif last in {"command", "front"} | pat.UNIT_NOUNS:
+            self.emit(tokens.start, tokens.end, "MilitaryUnit", tokens.text, RULE, "rule")
+        elif last in pat.ORG_WORDS:
+            self.emit(tokens.start, tokens.end, "Organization", tokens.text, RULE, "rule")
+        else:
+            self.emit(tokens.start, tokens.end, "Region", tokens.text, RULE, "rule")
+
     def _rule_river(self, tokens: SpacySpan, type_: str) -> None:
         words = [t for t in tokens if t.lower_ != "river"]
         name = self.doc[words[0].i : words[-1].i + 1].text if words else tokens.text
@@ -359,6 +417,13 @@ class _Finder:
             return  # "Secretary of State": a title, not an organisation
         if ent.label_ in {"ORG", "LOC"} and not looks_like_org(words) and place_context(root):
             self.emit(start, end, "Settlement", text, CONTEXT, "context")
+            return
+        if (
+            ent.label_ == "ORG"
+            and words[-1].lower() in pat.FACILITY_NAME_NOUNS
+            and not looks_like_org(words)
+        ):  # "the Saudi Hospital", "Al-Shifa Hospital": a named building
+            self.emit(start, end, "Facility", text, CONTEXT, "context")
             return
         if ent.label_ == "LOC" and "Front" in words:
             self.emit(start, end, "Place", text, NER, "ner")

@@ -204,6 +204,31 @@ OBLASTS = frozenset(
     "rostov".split()
 )
 
+#: Compass words that are part of a region's name ("North Darfur", "South Kivu").
+COMPASS = frozenset({"North", "South", "East", "West", "Central"})
+#: Head nouns of organisation names ("Sudan Doctors Network", "Norwegian Refugee Council").
+ORG_HEADS = frozenset(
+    "Network Committee Council Union Agency Organization Organisation Association "
+    "Federation Foundation Institute Society Coalition Alliance Syndicate Commission "
+    "Observatory Mission Fund Programme Program Crescent Cross".split()
+)
+#: Words between a place name and "administration" in a local authority's name.
+ADMINISTRATION_WORDS = frozenset(
+    "regional city district oblast military civil civilian state provincial local "
+    "municipal village town".split()
+)
+#: Plural region nouns of a list of regions ("the Kyiv and Odesa regions").
+PLURAL_REGION_NOUNS = {
+    "regions": "region",
+    "oblasts": "oblast",
+    "provinces": "province",
+    "districts": "district",
+    "governorates": "governorate",
+    "states": "state",
+}
+#: Ruler label for weapon systems (no contract type: the candidates skip them).
+WEAPON = "WEAPON"
+
 #: Country names that are also common given names: not matched by the ruler.
 AMBIGUOUS_COUNTRIES = frozenset({"Jordan", "Chad", "Georgia"})
 
@@ -248,6 +273,12 @@ def countries() -> tuple[Country, ...]:
         )
         for row in _jsonl(DATA / "countries.jsonl")
     )
+
+
+@lru_cache(maxsize=1)
+def weapons() -> dict:
+    """The weapons gazetteer (``weapons.json``): names, needs_noun, nouns, modifiers."""
+    return json.loads((DATA / "weapons.json").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
@@ -517,9 +548,77 @@ def _structural_patterns() -> list[dict]:
     ]
 
 
+def _weapon_patterns(nlp: Language) -> list[dict]:
+    """Weapon systems ("HIMARS", "Kh-101", "Patriot systems", "Shahed-type drones"):
+    spans labelled ``WEAPON`` so that neither the NER nor our rules make them actors."""
+    data = weapons()
+    needs = set(data["needs_noun"])
+    noun = {"LOWER": {"IN": sorted({n.lower() for n in data["nouns"]})}}
+    mods = {"LOWER": {"IN": sorted(data["modifiers"])}, "OP": "*"}
+    out = [
+        {"label": WEAPON, "pattern": [{"TEXT": {"REGEX": data["model_regex"]}}], "id": "@weapon"}
+    ]
+    for name in data["names"]:
+        words = [{"ORTH": t.text} for t in nlp.make_doc(name)]
+        if name not in needs:
+            out.append({"label": WEAPON, "pattern": words, "id": "@weapon"})
+        out.append({"label": WEAPON, "pattern": [*words, mods, noun], "id": "@weapon"})
+    return out
+
+
+def _list_patterns() -> list[dict]:
+    """Names sharing one plural region noun: "the Kyiv, Dnipropetrovsk and Odesa regions"."""
+    name, comma = _name_token(), {"ORTH": ","}
+    plural = {"LOWER": {"IN": sorted(PLURAL_REGION_NOUNS)}}
+    sep_and = [{"ORTH": ",", "OP": "?"}, {"LOWER": "and"}]
+    shapes = [
+        [name, *sep_and, name, plural],
+        [name, comma, name, *sep_and, name, plural],
+        [name, comma, name, comma, name, *sep_and, name, plural],
+    ]
+    return [{"label": "Region", "pattern": p, "id": "@regions"} for p in shapes]
+
+
+def _name_head_patterns() -> list[dict]:
+    """Organisations by their head noun, local administrations, compass-point regions."""
+    name = _name_seq()
+    head = {"TEXT": {"IN": sorted(ORG_HEADS)}}
+    tail = [{"LOWER": {"IN": ["for", "of", "on"]}}, {"LOWER": "the", "OP": "?"}, *name]
+    admin = {"LOWER": {"IN": sorted(ADMINISTRATION_WORDS)}, "OP": "+"}
+    adjective = {"TEXT": {"IN": sorted(country_by_adjective())}}  # "Norwegian Refugee Council"
+    return [
+        {"label": "Organization", "pattern": [*name, head], "id": "@org"},
+        {"label": "Organization", "pattern": [*name, head, *tail], "id": "@org"},
+        {"label": "Organization", "pattern": [head, *tail], "id": "@org"},
+        {"label": "Organization", "pattern": [adjective, _name_token("*"), head], "id": "@org"},
+        {
+            "label": "Organization",
+            "pattern": [adjective, _name_token("*"), head, *tail],
+            "id": "@org",
+        },
+        {
+            "label": "Organization",
+            "pattern": [*name, admin, {"LOWER": "administration"}],
+            "id": "@administration",
+        },
+        {
+            "label": "Region",
+            "pattern": [{"TEXT": {"IN": sorted(COMPASS)}}, *name],
+            "id": "@compass",
+        },
+    ]
+
+
 def build_patterns(nlp: Language) -> list[dict]:
     """All ruler patterns (gazetteers first: on equal spans the first pattern wins)."""
-    return _gazetteer_patterns(nlp) + _nationality_patterns(nlp) + _structural_patterns()
+    return (
+        _gazetteer_patterns(nlp)
+        + _nationality_patterns(nlp)
+        + _structural_patterns()
+        + _weapon_patterns(nlp)
+        + _list_patterns()
+        + _name_head_patterns()
+    )
 
 
 def add_entity_ruler(nlp: Language) -> None:
