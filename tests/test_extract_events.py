@@ -574,3 +574,47 @@ def test_killing_and_wounding_is_one_casualties_event(nlp, text, fatalities, inj
 def test_nobody_hurt_is_no_casualties_event(nlp, text):
     x, _ = run(nlp, text)
     assert not [e for e in x.events if e.type == "Casualties"]
+
+
+# -- agents: possessed personnel, nationality on a nominal trigger, "the group"
+
+
+@pytest.mark.parametrize(
+    "text, typ, agent",
+    [
+        (
+            "Russia's defence ministry said its troops had destroyed three tanks near Avdiivka.",
+            "Destruction",
+            "Russian Armed Forces",
+        ),
+        (
+            "Israel's defense ministry said its soldiers had captured the crossing at Rafah.",
+            "Capture",
+            "Israel Defense Forces",
+        ),
+    ],
+)
+def test_personnel_of_a_ministry_are_its_countrys_armed_forces(nlp, text, typ, agent):
+    x, labels = run(nlp, text)
+    assert labels[only(x, typ).agent] == agent
+
+
+@pytest.mark.parametrize(
+    "text, typ, agent",
+    [
+        ("Villagers fled as Russian shelling of the area increased.", "Shelling", "Russia"),
+        ("Israeli bombing of the camp in Jabalia went on for hours.", "AirStrike", "Israel"),
+    ],
+)
+def test_nationality_on_a_nominal_trigger_is_the_agent(nlp, text, typ, agent):
+    x, labels = run(nlp, text)
+    assert labels[only(x, typ).agent] == agent
+
+
+def test_the_group_is_the_armed_group_named_last(nlp):
+    text = (
+        "An M23 spokesman, Lawrence Kanyuka, told Reuters that the group would capture Goma "
+        "within days."
+    )
+    x, labels = run(nlp, text)
+    assert labels[only(x, "Capture").agent] == "M23"

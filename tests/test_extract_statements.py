@@ -234,3 +234,13 @@ def test_pronoun_after_according_to_continues_that_speaker(nlp):
     )
     x, labels = run(nlp, text)
     assert [speaker(labels, s) for s in x.statements] == ["Olena Koval", "Olena Koval"]
+
+
+def test_the_group_said_is_the_organisation_named_before(nlp):
+    x, labels = run(
+        nlp,
+        "Nine people died, according to the Syrian Observatory for Human Rights, a "
+        "monitoring group. A clinic in Idlib was hit by rockets, the group said.",
+    )
+    hit = [s for s in x.statements if "clinic" in s.quote]
+    assert hit and labels[hit[0].speaker] == "Syrian Observatory for Human Rights"

@@ -20,6 +20,7 @@ import re
 from spacy.tokens import Token
 
 from ..types import ACTOR_TYPES, PLACE_TYPES, Span, TimeRef
+from . import patterns as pat
 from .attribution import Resolver, demonyms, relative_antecedent
 from .entities import EntityTable
 from .parsed import Paragraph
@@ -62,6 +63,8 @@ NUMBER_WORDS = {
 }  # fmt: skip
 LOWER_BOUND = frozenset({"least", "more", "over", "dozens", "hundreds", "scores", "some"})
 #: Events a ministry can itself carry out (elsewhere a ministry stands for its country).
+#: Nouns for a country's military personnel ("its troops", "Ukraine's soldiers").
+PERSONNEL = frozenset("troop force soldier serviceman servicemen unit army military".split())
 NON_MILITARY = frozenset({"Negotiation", "AidDelivery", "Evacuation", "Other"})
 MINISTRY_OF = re.compile(r"^(?:Ministry|Department)\b.* of (?P<country>[A-Z].+)$")
 #: Role nouns in apposition that make the speaker speak for an organisation.
@@ -166,7 +169,8 @@ class Arguments:
 
     def agent(self, para: Paragraph, token: Token) -> str | None:
         res = self.resolver
-        if token.pos_ in ("VERB", "AUX", "ADJ"):
+        gerund = token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        if token.pos_ in ("VERB", "AUX", "ADJ") and not gerund:  # "Russian shelling ... rose"
             for child in token.children:
                 if child.dep_ == "agent":
                     for pobj in child.children:
@@ -175,6 +179,9 @@ class Arguments:
             subj = self._past_dateline(para, subject(token))
             if subj is None:
                 return None
+            forces = self.possessed_forces(para, subj)
+            if forces is not None:
+                return forces
             if subj.lemma_.lower() not in lexicon()["instruments"]:
                 return res.actor(para, subj) or self.national_army(para, subj)
             for mod in subj.children:  # "Ukrainian drones struck", "army aircraft bombed"
@@ -191,6 +198,9 @@ class Arguments:
                 key = res.key_of(para, child, ACTOR_TYPES)
                 if key is not None:
                     return key
+        prev = token.doc[token.i - 1] if token.i > 0 else None
+        if prev is not None and prev.pos_ == "ADJ" and prev.lower_ in demonyms():
+            return res.country(para, prev)  # "as Russian shelling": the adjective misattached
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "by":
                 for pobj in child.children:
@@ -228,6 +238,29 @@ class Arguments:
             return subj
         later = [c for c in subj.children if c.dep_ == "appos" and c.idx >= end]
         return later[-1] if later else None
+
+    def possessed_forces(self, para: Paragraph, token: Token) -> str | None:
+        """ "its troops" after a ministry, "Ukraine's soldiers": the country's armed forces.
+
+        Personnel whose possessor is a country or one of its ministries are that
+        country's armed forces (an armed group's "its fighters" stay the group).
+        """
+        if token.lemma_.lower() not in PERSONNEL:
+            return None
+        poss = [c for c in token.children if c.dep_ == "poss"]
+        if not poss:
+            return None
+        owner = self.combatant(self.resolver.actor(para, poss[0]), "Attack")
+        if owner is None or self.table.type_of(owner) != "Country":
+            return None
+        country = pat.country_by_name().get(self.table.label_of(owner).lower())
+        if country is None:
+            return None
+        for ent in self.table.entities():
+            if ent.type == "MilitaryUnit" and ent.label == country.forces:
+                return ent.key
+        span = self.resolver.parsed.span_of(para, token.doc[token.left_edge.i : token.i + 1])
+        return self.table.add(span, "MilitaryUnit", label=country.forces, confidence=0.6)
 
     def national_army(self, para: Paragraph, token: Token) -> str | None:
         """'The army recaptured ...', 'army aircraft': the one national army the document

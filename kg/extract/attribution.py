@@ -40,6 +40,8 @@ MALE_NOUNS = frozenset(
     "man men boy father husband grandfather brother son spokesman gentleman".split()
 )
 #: Definite role nouns that, without a name, point back to the last compatible speaker.
+#: Nouns that, as "the <noun>", stand for the organisation or armed group named last.
+GROUP_NOUNS = frozenset("group movement militia organisation organization faction".split())
 ROLE_NOUNS = frozenset(
     "official spokesman spokeswoman spokesperson user minister commander governor mayor "
     "president general colonel officer source blogger correspondent journalist".split()
@@ -72,6 +74,14 @@ def demonyms() -> dict[str, str]:
     path = resources.files("kg") / "data" / "demonyms.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def _bare_definite(token: Token) -> bool:
+    """ "the group", with no other modifier ("the medical group" is still bare enough)."""
+    dets = [c for c in token.children if c.dep_ == "det"]
+    if not dets or dets[0].lower_ not in ("the", "this", "that"):
+        return False
+    return not any(c.dep_ in ("poss", "compound", "appos", "relcl", "prep") for c in token.children)
 
 
 def gender_of_name(name: str) -> str | None:
@@ -297,6 +307,20 @@ class Resolver:
                 return mention.key
         return None
 
+    def group_antecedent(self, before: int) -> str | None:
+        """The organisation or armed group mentioned last before ``before`` (any mention,
+        a modifier too: "An RSF adviser said the group ..."), outlets and platforms not."""
+        best, best_start = None, -1
+        for ent in self.table.entities():
+            if ent.type not in ("Organization", "MilitaryUnit") or ent.generic:
+                continue
+            if ent.key in self.media or ent.label.lower() in MEDIA_NAMES:
+                continue
+            for m in ent.mentions:
+                if best_start < m.start < before:
+                    best, best_start = ent.key, m.start
+        return best
+
     def actor(self, para: Paragraph, token: Token, *, demonym: bool = True) -> str | None:
         """The actor entity a subject/agent/possessor token stands for, or None."""
         noun = relative_antecedent(token)
@@ -317,6 +341,8 @@ class Resolver:
                 key = self.key_of(para, child, ACTOR_TYPES)
                 if key is not None:
                     return key
+        if token.lemma_.lower() in GROUP_NOUNS and _bare_definite(token):
+            return self.group_antecedent(start)  # "the group said", "the movement would"
         if token.lemma_.lower() in ROLE_NOUNS and any(c.lower_ == "the" for c in token.children):
             if not any(c.dep_ in ("compound", "amod", "poss") for c in token.children):
                 return self.antecedent(start, "he" if token.lower_ != "spokeswoman" else "she")

@@ -264,6 +264,10 @@ class _Finder:
         if any(c.dep_ == "poss" for c in token.children):
             return False
         start = para.offset + token.idx
+        first = para.offset + token.left_edge.idx
+        mentions = self.table.mentions_of(key)
+        if not any(first <= m.start <= start for m in mentions):
+            return False  # "the group said": resolved back to an earlier mention
         return not any(m.start <= start < m.end for m in self.table.mentions_of(key))
 
     def _named_by_apposition(self, para: Paragraph, token: Token) -> str | None:
