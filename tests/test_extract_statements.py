@@ -244,3 +244,44 @@ def test_the_group_said_is_the_organisation_named_before(nlp):
     )
     hit = [s for s in x.statements if "clinic" in s.quote]
     assert hit and labels[hit[0].speaker] == "Syrian Observatory for Human Rights"
+
+
+@pytest.mark.parametrize(
+    "text, who, quote",
+    [
+        (
+            "The Southern Command reported 31 artillery duels near Kherson over the past day.",
+            "Southern Command",
+            "31 artillery duels near Kherson over the past day",
+        ),
+        (
+            "Residents of Goma reported heavy gunfire near the airport on Sunday night.",
+            None,
+            "heavy gunfire near the airport",
+        ),
+    ],
+)
+def test_a_reported_noun_phrase_is_a_statement(nlp, text, who, quote):
+    x, labels = run(nlp, text)
+    assert len(x.statements) == 1
+    assert x.statements[0].quote.startswith(quote)
+    assert speaker(labels, x.statements[0]) == who
+
+
+def test_a_second_speech_act_joined_by_and_is_a_second_statement(nlp):
+    x, labels = run(
+        nlp,
+        "A Hamas official, Basem Naim, told the BBC that talks in Cairo had stalled and "
+        "accused Israel of blocking aid convoys.",
+    )
+    quotes = [s.quote for s in x.statements]
+    assert quotes == ["talks in Cairo had stalled", "Israel of blocking aid convoys"]
+    assert {speaker(labels, s) for s in x.statements} == {"Basem Naim"}
+
+
+def test_called_on_someone_to_do_something_is_a_statement(nlp):
+    x, labels = run(
+        nlp, "Armenian Prime Minister Nikol Pashinyan called on Moscow to send peacekeepers."
+    )
+    assert [s.quote for s in x.statements] == ["to send peacekeepers"]
+    assert speaker(labels, x.statements[0]) == "Nikol Pashinyan"

@@ -35,6 +35,8 @@ SPEAKER_ORG_NOUNS = frozenset(
     "militia movement coalition alliance party".split()
 )
 #: Subjects that are outlets on a platform ("Telegram channels", "X accounts").
+#: Speech verbs whose object noun phrase (and its modifiers) is what they report.
+REPORTED_OBJECT_VERBS = frozenset({"report", "announce", "accuse"})
 CHANNEL_NOUNS = frozenset("channel account page group blog feed".split())
 
 
@@ -105,7 +107,10 @@ def _clause_tokens(head: Token) -> list[Token]:
         if (
             child.dep_ == "conj"
             and child.pos_ in ("VERB", "AUX")
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            and (
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+                or child.lemma_.lower() in SPEECH_VERBS  # "... and accused X of Y"
+            )
             and not any(c.dep_ == "mark" for c in child.children)
         ):
             drop.update(t.i for t in child.subtree)
@@ -128,7 +133,16 @@ def speech_verbs(para: Paragraph, quotes: list[tuple[int, int]]) -> list[Token]:
             found.append(token)
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             found.append(token)
+        elif lemma == "call" and _calls_on(token):
+            found.append(token)  # "called on allies to deliver more air defences"
     return found
+
+
+def _calls_on(verb: Token) -> bool:
+    """ "called on/upon X to Y": an appeal, reported like speech."""
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in verb.children) and any(
+        c.dep_ == "xcomp" for c in verb.children
+    )
 
 
 class _Finder:
@@ -148,6 +162,14 @@ class _Finder:
                     if pobj.dep_ == "pobj":
                         return self.actor(para, pobj), 0.8
             return None, 0.5
+        if (
+            verb.dep_ == "conj"
+            and verb.head.dep_ == "ccomp"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        ):  # "X told Y that ... and accused Z of ...": the second act is X's too
+            outer = verb.head.head
+            if outer.lemma_.lower() in SPEECH_VERBS:
+                return self.speaker(para, outer)
         seen = verb
         quotes = quote_ranges(para.doc.text)
         previous = self.previous_speaker(para, verb)
@@ -363,11 +385,13 @@ class _Finder:
                 clause = [c for c in verb.children if c.dep_ == "xcomp"]
             if not clause and verb.lemma_ in OBJECT_SPEECH_VERBS:
                 clause = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
-            if not clause and verb.lemma_ == "urge":
+            if not clause and verb.lemma_ in ("urge", "call"):
                 clause = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
-            if not clause:
-                return None
             tokens = [t for c in clause for t in _clause_tokens(c)]
+            if not clause and verb.lemma_ in REPORTED_OBJECT_VERBS:
+                tokens = self._reported_object(verb)  # "reported 44 clashes", "accused X of Y"
+            if not tokens:
+                return None
             if verb.i < max(t.i for t in tokens) and min(t.i for t in tokens) < verb.i:
                 tokens = [t for t in tokens if t.i > verb.i]  # "which he said were used"
         tokens = sorted(tokens, key=lambda t: t.i)
@@ -383,6 +407,22 @@ class _Finder:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         return start, end
+
+    @staticmethod
+    def _reported_object(verb: Token) -> list[Token]:
+        """What "reported"/"announced"/"accused" reports when no clause follows: its
+        object noun phrase and the verb's later modifiers ("reported 44 clashes along
+        the front over the past day", "accused the army of using civilians as shields")."""
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+        if not objs:
+            return []
+        tokens = list(objs[0].subtree)
+        for child in verb.children:
+            if child.i > objs[0].i and child.dep_ in ("prep", "npadvmod"):
+                if child.lower_ in MEDIUM_PREPS | {"via", "through", "after", "as"}:
+                    continue
+                tokens.extend(child.subtree)
+        return tokens
 
     def paragraph(self, index: int, para: Paragraph) -> None:
         text = para.doc.text
