@@ -285,3 +285,54 @@ def test_called_on_someone_to_do_something_is_a_statement(nlp):
     )
     assert [s.quote for s in x.statements] == ["to send peacekeepers"]
     assert speaker(labels, x.statements[0]) == "Nikol Pashinyan"
+
+
+def test_said_in_a_statement_that(nlp):
+    x, labels = run(
+        nlp,
+        'The Ethiopian army said in a statement that its units had "routed" rebel fighters '
+        "near Lalibela.",
+    )
+    assert len(x.statements) == 1
+    assert x.statements[0].quote.startswith("its units had")
+
+
+def test_a_denial_inside_a_report_is_not_the_speaker(nlp):
+    x, labels = run(
+        nlp,
+        "The Armenian foreign ministry said Azerbaijan was shelling Jermuk, a charge Baku denies.",
+    )
+    assert len(x.statements) == 1
+    assert speaker(labels, x.statements[0]) == "Ministry of Foreign Affairs of Armenia"
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        (
+            "GOMA, Congo, March 3 - M23 rebels shelled the outskirts of Sake overnight, "
+            "killing four people, local officials said.",
+            "M23 rebels shelled",
+        ),
+        (
+            "KHARTOUM, June 2 (Reuters) - Artillery fire hit a market in Bahri on Sunday, "
+            "witnesses said.",
+            "Artillery fire hit",
+        ),
+    ],
+)
+def test_a_dateline_opens_no_indirect_quote(nlp, text, start):
+    x, _ = run(nlp, text)
+    assert len(x.statements) == 1
+    assert x.statements[0].quote.startswith(start)
+
+
+def test_a_parenthetical_speech_verb_reports_what_comes_before(nlp):
+    x, labels = run(
+        nlp,
+        "Militants stormed a checkpoint near Tillaberi on Friday, setting vehicles and the "
+        "barracks on fire, villagers and officials said, as the army sent reinforcements.",
+    )
+    first = x.statements[0]
+    assert first.quote.startswith("Militants stormed a checkpoint")
+    assert "villagers" not in first.quote

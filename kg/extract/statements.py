@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..types import ACTOR_TYPES, Statement
+from .arguments import dateline_end
 from .attribution import OBJECT_SPEECH_VERBS, SPEECH_VERBS, Resolver, stranded_subject
 from .entities import EntityTable
 from .parsed import Paragraph, Parsed
@@ -387,14 +388,35 @@ class _Finder:
                 clause = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
             if not clause and verb.lemma_ in ("urge", "call"):
                 clause = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+            if not clause:  # "said in a statement that ...": the clause hangs on the noun
+                clause = [
+                    c
+                    for prep in verb.children
+                    if prep.dep_ == "prep"
+                    for pobj in prep.children
+                    if pobj.dep_ == "pobj"
+                    for c in pobj.children
+                    if c.dep_ in ("acl", "ccomp", "relcl")
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                ]
+            if (
+                clause
+                and verb.dep_ == "ccomp"
+                and verb.head.lemma_.lower() in SPEECH_VERBS
+                and all(t.i < verb.i for c in clause for t in c.subtree)
+            ):
+                return None  # "said X, an allegation Y denies": the outer verb reports X
             tokens = [t for c in clause for t in _clause_tokens(c)]
             if not clause and verb.lemma_ in REPORTED_OBJECT_VERBS:
                 tokens = self._reported_object(verb)  # "reported 44 clashes", "accused X of Y"
+            if not tokens and verb.dep_ == "parataxis":
+                tokens = self._before_parenthetical(verb)  # "X happened, medics said, as"
             if not tokens:
                 return None
             if verb.i < max(t.i for t in tokens) and min(t.i for t in tokens) < verb.i:
                 tokens = [t for t in tokens if t.i > verb.i]  # "which he said were used"
-        tokens = sorted(tokens, key=lambda t: t.i)
+        opening = dateline_end(para.doc.text)  # "KYIV, May 17 - " opens no quote
+        tokens = sorted((t for t in tokens if t.idx >= opening), key=lambda t: t.i)
         while tokens and (
             tokens[0].dep_ == "mark"
             or tokens[0].lower_ in ("which", "that", "who", ",")
@@ -407,6 +429,16 @@ class _Finder:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         return start, end
+
+    @staticmethod
+    def _before_parenthetical(verb: Token) -> list[Token]:
+        """A parenthetical speech verb ("..., medics and residents said, as ...") reports
+        its sentence up to the comma before its speaker."""
+        sent = verb.sent
+        commas = [t.i for t in sent if t.i < verb.i and t.text == ","]
+        if len(commas) < 2:
+            return []
+        return list(verb.doc[sent.start : commas[-1]])
 
     @staticmethod
     def _reported_object(verb: Token) -> list[Token]:
