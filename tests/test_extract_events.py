@@ -618,3 +618,67 @@ def test_the_group_is_the_armed_group_named_last(nlp):
     )
     x, labels = run(nlp, text)
     assert labels[only(x, "Capture").agent] == "M23"
+
+
+# -- fire nouns, "carried out" by possessed personnel, reference-point places, coreference
+
+
+@pytest.mark.parametrize(
+    "text, typ",
+    [
+        ("The mayor said artillery fire had damaged a school in Kostiantynivka.", "Shelling"),
+        ("Rocket fire from Gaza set off sirens in Sderot.", "MissileStrike"),
+    ],
+)
+def test_fire_with_an_instrument_is_an_event(nlp, text, typ):
+    x, _ = run(nlp, text)
+    assert only(x, typ).trigger.text.endswith("fire")
+
+
+@pytest.mark.parametrize(
+    "text", ["Firefighters put out the fire at the depot.", "The fire spread to the school."]
+)
+def test_a_bare_fire_is_no_event(nlp, text):
+    x, _ = run(nlp, text)
+    assert not x.events
+
+
+def test_strike_carried_out_by_a_ministrys_forces(nlp):
+    x, labels = run(
+        nlp, "Russia's defence ministry said its forces had carried out a massive strike on Lviv."
+    )
+    assert labels[only(x, "Attack").agent] == "Russian Armed Forces"
+
+
+@pytest.mark.parametrize(
+    "text, place, not_place",
+    [
+        (
+            "The brigade said it had repelled assaults near Robotyne, a village south of "
+            "Orikhiv, and was advancing slowly.",
+            "Robotyne",
+            "Orikhiv",
+        ),
+        (
+            "M23 fighters were advancing towards Sake, 25 km west of Goma, residents said.",
+            "Sake",
+            "Goma",
+        ),
+    ],
+)
+def test_a_reference_point_is_not_the_place(nlp, text, place, not_place):
+    x, labels = run(nlp, text)
+    ev = only(x, "Advance")
+    names = [labels[p] for p in ev.places]
+    assert not_place not in names, names
+
+
+def test_a_definite_mention_prefers_an_earlier_event_of_its_own_type(nlp):
+    text = (
+        "M23 launched an assault on Sake on Sunday. Aid groups said food was short. "
+        "Doctors said supplies were low. Families left the town. A clinic in Sake was hit "
+        "by mortar shells, medics said. The army said it had repelled the M23 attack."
+    )
+    x, labels = run(nlp, text)
+    shelling = only(x, "Shelling")
+    assert shelling.agent is None  # "the attack" is the assault, not the mortar fire

@@ -63,6 +63,11 @@ NUMBER_WORDS = {
 }  # fmt: skip
 LOWER_BOUND = frozenset({"least", "more", "over", "dozens", "hundreds", "scores", "some"})
 #: Events a ministry can itself carry out (elsewhere a ministry stands for its country).
+#: Words of a relative location ("south of Y", "20 km from Y").
+DIRECTIONS = frozenset(
+    "north south east west northeast northwest southeast southwest km kilometres "
+    "kilometers miles outskirts".split()
+)
 #: Nouns for a country's military personnel ("its troops", "Ukraine's soldiers").
 PERSONNEL = frozenset("troop force soldier serviceman servicemen unit army military".split())
 NON_MILITARY = frozenset({"Negotiation", "AidDelivery", "Evacuation", "Other"})
@@ -209,8 +214,8 @@ class Arguments:
         head = token.head
         if token.dep_ == "dobj" and head.lemma_.lower() in LAUNCH_VERBS:
             subj = subject(head)
-            if subj is not None:
-                return res.actor(para, subj)
+            if subj is not None:  # "its forces had carried out a strike"
+                return self.possessed_forces(para, subj) or res.actor(para, subj)
         agent = self._beneficiary(para, token)
         if agent is not None:
             return agent
@@ -365,10 +370,35 @@ class Arguments:
                     if self.in_dateline(m.start):
                         continue  # "KRAMATORSK, Ukraine, May 17 -": where it was filed
                     if para.offset + sent.start_char <= m.start < para.offset + sent.end_char:
+                        if self._reference_point(para, m):
+                            continue  # "near X, a village south of Y": X, not Y
                         dist = abs(m.start - (para.offset + token.idx))
                         if best_dist is None or dist < best_dist:
                             best, best_dist = key, dist
         return best
+
+    def _reference_point(self, para: Paragraph, mention: Span) -> bool:
+        """A place named only to locate another: "X, a village south of Y" (Y), "X, 20 km
+        from Y" (Y) - a mention under an apposition or a distance phrase of a place."""
+        local = para.doc.char_span(
+            mention.start - para.offset, mention.end - para.offset, alignment_mode="expand"
+        )
+        if local is None or not len(local):
+            return False
+        node = local.root
+        for _ in range(5):
+            if node.head is node:
+                return False
+            if node.dep_ == "appos" and self.resolver.key_of(para, node.head, PLACE_TYPES):
+                return True
+            if node.dep_ == "pobj" and node.head.lower_ in ("of", "from"):
+                anchor = node.head.head  # "south" of "south of Y", "km" of "20 km from Y"
+                if anchor.lower_ in DIRECTIONS or any(
+                    c.lower_ in DIRECTIONS for c in anchor.children
+                ):
+                    return True
+            node = node.head
+        return False
 
     def _possessor(self, para: Paragraph, key: str) -> bool:
         for ent in self.table.entities():

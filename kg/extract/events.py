@@ -292,8 +292,9 @@ class _Builder:
         A definite event noun ("the attack", "that battle", "the Ukrainian breakthrough")
         with no place of its own beyond its antecedent's and a compatible agent is another
         mention of the most recent event of the same type in the last few sentences, else
-        of the same group there, else of the first event of its type in the document (the
-        story's main event, as in a closing "the success of the offensive"). The mention
+        of the first event of its type in the document (the story's main event, as in a
+        closing "the success of the offensive"; "the RSF attack" after "a fresh assault"
+        several sentences back), else of the same group in the last sentences. The mention
         is recorded in ``self.coref`` (token -> antecedent) for argument inheritance.
         """
         kept: list[_Found] = []
@@ -312,8 +313,8 @@ class _Builder:
         recent = [k for k in cands if f.sent - k.sent <= COREF_WINDOW][::-1]
         typ = f.event.type
         order = [k for k in recent if k.event.type == typ]
-        order += [k for k in recent if k.event.type != typ and same_group(k.event.type, typ)]
         order += [k for k in cands if k.event.type == typ and k not in order]
+        order += [k for k in recent if k.event.type != typ and same_group(k.event.type, typ)]
         own = set(f.event.places) if f.own_places else set()
         target = f.event.target
         for k in order:
