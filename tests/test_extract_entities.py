@@ -665,3 +665,51 @@ def test_a_named_hospital_is_a_facility(nlp, text, label):
     assert [e for e in ents if e.type == "Facility" and label in e.label], [
         (e.type, e.label) for e in ents
     ]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Klishchiyivka", "Klishchiivka"),
+        ("Kupyansk", "Kupiansk"),
+        ("Avdiyivka", "Avdiivka"),
+        ("Valeriy Zaluzhny", "Valerii Zaluzhnyi"),
+    ],
+)
+def test_transliteration_variants_fold_together(a, b):
+    assert fold(a) == fold(b)
+
+
+def test_transliteration_variants_are_one_settlement(nlp):
+    ents = entities(
+        nlp, "Troops held positions near Kupyansk. Shelling of Kupiansk continued overnight."
+    )
+    assert len([e for e in ents if e.type == "Settlement"]) == 1
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Barges sank on the left bank of the Dnipro near Kherson.", "Dnipro"),
+        ("Troops dug in on the west bank of the Euphrates at Deir ez-Zor.", "Euphrates"),
+    ],
+)
+def test_the_bank_of_a_name_is_a_river(nlp, text, label):
+    find(entities(nlp, text), "River", label)
+
+
+def test_a_named_camp_is_a_place(nlp):
+    find(entities(nlp, "Thousands sheltered in Kalma camp outside Nyala."), "Place", "Kalma camp")
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Troops advanced, a Ukrainian military blogger said.", "Ukraine"),
+        ("Russian military bloggers reported heavy losses near Krynky.", "Russia"),
+    ],
+)
+def test_a_military_blogger_is_no_armed_force(nlp, text, country):
+    ents = entities(nlp, text)
+    assert not [e for e in ents if e.type == "MilitaryUnit"], [(e.type, e.label) for e in ents]
+    find(ents, "Country", country)

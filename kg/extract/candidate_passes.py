@@ -87,6 +87,9 @@ def surnames(cands: list[Candidate]) -> None:
             cands[i] = replace(c, label=by_fold[fold(c.label)])
 
 
+_BANK = re.compile(r"\b(?:left|right|east|west|eastern|western|opposite|far)\s+banks?\s+of\s+the$")
+
+
 def definite_rivers(parsed: Parsed, cands: list[Candidate]) -> None:
     """ "the Dnipro" after "the Dnipro river": a bare name with "the" is the river."""
     rivers = {}
@@ -94,14 +97,17 @@ def definite_rivers(parsed: Parsed, cands: list[Candidate]) -> None:
         if c.type == "River":
             rivers[fold(c.label)] = c.label
             rivers[fold(re.sub(r"(?i)\briver\b", "", c.span.text))] = c.label
-    if not rivers:
-        return
     text = parsed.doc.text
     for i, c in enumerate(cands):
         name = fold(c.span.text)
-        if c.type != "River" and not c.generic and name in rivers:
-            if text[: c.span.start].rstrip().lower().endswith(("the", "river")):
-                cands[i] = replace(c, type="River", label=rivers[name])
+        if c.type == "River" or c.generic or c.type not in PLACE_TYPES:
+            continue
+        before = text[: c.span.start].rstrip().lower()
+        if name in rivers and before.endswith(("the", "river")):
+            cands[i] = replace(c, type="River", label=rivers[name])
+        elif _BANK.search(before):  # "on the left bank of the Dnipro": a river
+            label = rivers.get(name, c.label)
+            cands[i] = replace(c, type="River", label=label)
 
 
 def bare_ministries(cands: list[Candidate]) -> None:

@@ -202,6 +202,15 @@ class _Finder:
         if found is None:
             return
         country = found[0]
+        after = self.doc[tokens.end] if tokens.end < len(self.doc) else None
+        if after is not None and after.lower_ in pat.COMMENTATOR_NOUNS:
+            # "a Ukrainian military blogger": the country, not its forces
+            at = tokens.start
+            while at < found[1] - 1 and self.doc[at].pos_ in ("DET", "PUNCT"):
+                at += 1
+            name = country.name
+            self.emit(at, found[1], "Country", name, CONTEXT, "context", country=name)
+            return
         self.emit(
             tokens.start, tokens.end, type_, country.forces, RULE, "rule", country=country.name
         )

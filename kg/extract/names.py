@@ -21,12 +21,15 @@ def normalise(name: str) -> str:
 def fold(name: str) -> str:
     """A key under which transliteration variants of a name meet.
 
-    Lower case, no diacritics or punctuation, doubled letters single, and the endings
-    -iy/-yi/-ii/-y/-yy/-i of each word made one: ``fold("Valeriy Zaluzhny") ==
-    fold("Valerii Zaluzhnyi") == "valeri zaluzhni"``.
+    Lower case, no diacritics or punctuation, "y" read as "i" and doubled letters
+    single, so that the endings -iy/-yi/-ii/-y/-yy/-i of each word are one and the
+    Ukrainian yi/iy/ya spellings meet: ``fold("Valeriy Zaluzhny") ==
+    fold("Valerii Zaluzhnyi") == "valeri zaluzhni"``, ``fold("Klishchiyivka") ==
+    fold("Klishchiivka")``, ``fold("Kupyansk") == fold("Kupiansk")``.
     """
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = normalise(text.replace("'", ""))
+    text = normalise(text.replace("'", "").replace("\u2019", ""))
+    text = text.replace("y", "i")
     text = re.sub(r"(.)\1+", r"\1", text)
-    return re.sub(r"(?:iy|yi|ij|y|i)\b", "i", text)
+    return re.sub(r"(?:ij)\b", "i", text)

@@ -226,6 +226,12 @@ PLURAL_REGION_NOUNS = {
     "governorates": "governorate",
     "states": "state",
 }
+#: People a "Russian military ..." modifier describes without making them the forces.
+COMMENTATOR_NOUNS = frozenset(
+    "blogger bloggers analyst analysts expert experts journalist journalists correspondent "
+    "correspondents historian historians commentator commentators observer observers "
+    "writer writers".split()
+)
 #: Ruler label for weapon systems (no contract type: the candidates skip them).
 WEAPON = "WEAPON"
 
@@ -523,6 +529,7 @@ def _structural_patterns() -> list[dict]:
             "pattern": [{"LOWER": {"IN": sorted(REGION_NOUNS)}}, {"LOWER": "of"}, *name],
             "id": "@region",
         },
+        {"label": "Place", "pattern": [*name, {"LOWER": "camp"}], "id": "@place"},
         {"label": "River", "pattern": [*name, {"LOWER": "river"}], "id": "@river"},
         {"label": "River", "pattern": [{"LOWER": "river"}, *name], "id": "@river"},
         {
