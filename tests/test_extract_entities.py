@@ -620,6 +620,16 @@ def test_compass_word_stays_in_a_region_name(nlp, text, label):
     find(entities(nlp, text), "Region", label)
 
 
+def test_a_compass_word_before_an_adjective_is_no_region(nlp):
+    ents = entities(nlp, "Central Asian states stayed neutral in the war.")
+    assert not [e for e in ents if e.type == "Region"], [(e.type, e.label) for e in ents]
+
+
+def test_an_organisation_name_with_and_and_an_acronym(nlp):
+    text = "The UN Relief and Works Agency for Palestine Refugees said 12 staff were killed."
+    find(entities(nlp, text), "Organization", "UN Relief and Works Agency for Palestine Refugees")
+
+
 def test_compass_word_keeps_countries(nlp):
     ents = entities(nlp, "North Korea sent shells to Russia, South Korea said.")
     find(ents, "Country", "North Korea")

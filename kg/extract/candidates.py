@@ -330,6 +330,8 @@ class _Finder:
         entry = pat.name_index().get(tokens.text.lower())
         country = pat.country_by_name().get(tokens.text.lower())
         last = tokens[-1].lower_
+        if not entry and not country and tokens[-1].pos_ == "ADJ":
+            return  # "Central Asian states": an adjective, no region's name
         if entry:
             self.emit(tokens.start, tokens.end, entry.type, entry.name, GAZETTEER, "gazetteer")
         elif country:

@@ -593,9 +593,13 @@ def _name_head_patterns() -> list[dict]:
     tail = [{"LOWER": {"IN": ["for", "of", "on"]}}, {"LOWER": "the", "OP": "?"}, *name]
     admin = {"LOWER": {"IN": sorted(ADMINISTRATION_WORDS)}, "OP": "+"}
     adjective = {"TEXT": {"IN": sorted(country_by_adjective())}}  # "Norwegian Refugee Council"
+    acronym = {"IS_UPPER": True, "LENGTH": {">=": 2}, "OP": "?"}  # "UN Relief and ..."
+    joined = [acronym, *name, {"LOWER": "and"}, *name]  # "UN Relief and Works Agency"
     return [
         {"label": "Organization", "pattern": [*name, head], "id": "@org"},
         {"label": "Organization", "pattern": [*name, head, *tail], "id": "@org"},
+        {"label": "Organization", "pattern": [*joined, head], "id": "@org"},
+        {"label": "Organization", "pattern": [*joined, head, *tail], "id": "@org"},
         {"label": "Organization", "pattern": [head, *tail], "id": "@org"},
         {"label": "Organization", "pattern": [adjective, _name_token("*"), head], "id": "@org"},
         {
