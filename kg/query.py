@@ -463,7 +463,20 @@ def _collect(answer: object) -> QueryResult:
         return QueryResult("ask", boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
         variables = tuple(var.value for var in answer.variables)
-        rows = [tuple(_from_ox(solution[name]) for name in variables) for solution in answer]
+        # Results repeat terms (types, places, dates): convert each distinct term once
+        # (an rdflib typed Literal parses its value, ~5 us each).
+        cache: dict[object, Node | None] = {None: None}
+        rows = []
+        for solution in answer:
+            row = []
+            for name in variables:
+                term = solution[name]
+                try:
+                    node = cache[term]
+                except KeyError:
+                    node = cache[term] = _from_ox(term)
+                row.append(node)
+            rows.append(tuple(row))
         return QueryResult("select", variables, rows)
     graph = _new_graph()
     for triple in answer:  # type: ignore[attr-defined]
