@@ -70,6 +70,7 @@ def test_bnode_chunks_never_split_a_blank_node() -> None:
 def test_gsp_load_twice_changes_nothing(server: OxigraphServer, path: Path) -> None:
     first = load_graph(path, gsp=server.store_url)
     assert first.triples == 237 and first.method == "gsp"
+    assert first.detail == "dataset POST, 100 graphs per request, no_transaction"
     assert total(server) == 237
     second = load_graph(path, gsp=server.store_url)
     assert second.graphs == first.graphs
@@ -84,6 +85,49 @@ def test_update_load_twice_changes_nothing(server: OxigraphServer, chunk_size: i
         assert report.requests > 237 // 9
     load_graph(SMALL_TRIG, update=server.update_url, chunk_size=chunk_size)
     assert total(server) == 237
+
+
+@pytest.mark.parametrize(
+    ("batch_docs", "atomic", "detail"),
+    [
+        (1, False, "PUT per graph"),
+        (1000, True, "dataset POST, 1000 graphs per request"),
+        (7, False, "dataset POST, 7 graphs per request, no_transaction"),
+    ],
+)
+def test_gsp_batches_replace_many_documents(
+    server: OxigraphServer, tmp_path: Path, batch_docs: int, atomic: bool, detail: str
+) -> None:
+    """30 documents (one sharing a blank node across statements), loaded, then reloaded
+    with some documents shrunk: every graph holds exactly its new triples."""
+    path = tmp_path / "many.nq"
+    lines = []
+    for d in range(30):
+        graph = f"<{DOC}doc-{d}>"
+        for k in range(d % 5 + 1):
+            lines.append(f'<http://e/s{d}> <http://e/p{k}> "v{k}" {graph} .\n')
+        lines.append(f"<http://e/s{d}> <http://e/geo> _:b{d} {graph} .\n")
+        lines.append(f'_:b{d} <http://e/wkt> "POINT({d} {d})" {graph} .\n')
+    path.write_text("".join(lines), encoding="utf-8")
+    first = load_graph(path, gsp=server.store_url, batch_docs=batch_docs, atomic=atomic)
+    assert first.detail == detail and len(first.graphs) == 30
+    assert total(server) == first.triples == sum(d % 5 + 3 for d in range(30))
+    shrunk = tmp_path / "shrunk.nq"
+    shrunk.write_text("".join(line for line in lines if "p0" not in line), encoding="utf-8")
+    second = load_graph(shrunk, gsp=server.store_url, batch_docs=batch_docs, atomic=atomic)
+    assert total(server) == second.triples == first.triples - 30
+    rows = select(
+        server.query_url,
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s <http://e/geo> ?b . ?b ?p ?wkt } }",
+    )
+    assert rows[0]["n"] == "30"
+
+
+def test_virtuoso_chunk_size_is_capped() -> None:
+    with pytest.raises(UsageError, match="looks like Virtuoso.*--chunk-size 1000"):
+        load_graph(SMALL_TRIG, update="http://127.0.0.1:1/sparql-auth", chunk_size=2000)
+    with pytest.raises(UsageError, match="--batch-docs"):
+        load_graph(SMALL_TRIG, gsp="http://127.0.0.1:1/store", batch_docs=0)
 
 
 def test_reload_replaces_a_documents_graph(server: OxigraphServer, tmp_path: Path) -> None:
