@@ -28,14 +28,18 @@ UPDATE_MAX = 200_000  # SPARQL Update is slow by design; skip it on the biggest 
 
 
 def bench_loads(path: Path, work: Path, size: int) -> None:
-    with OxigraphServer(work / f"gsp-{size}") as server:
-        report = load_graph(path, gsp=server.store_url)
-        print(
-            f"  GSP PUT per document  {report.triples:>9,} triples  {len(report.graphs):>6,} graphs"
-            f"  {report.seconds:7.2f} s  {report.rate:>9,.0f} triples/s"
-        )
-        again = load_graph(path, gsp=server.store_url)
-        print(f"  GSP reload (replace)  {again.seconds:7.2f} s  {again.rate:>9,.0f} triples/s")
+    modes = [("GSP batched (default)", None, False), ("GSP batched --atomic", None, True)]
+    if size <= UPDATE_MAX:
+        modes.append(("GSP PUT per document", 1, False))
+    for name, batch_docs, atomic in modes:
+        with OxigraphServer(work / f"gsp-{size}-{batch_docs}-{atomic}") as server:
+            report = load_graph(path, gsp=server.store_url, batch_docs=batch_docs, atomic=atomic)
+            print(
+                f"  {name:<22}{report.triples:>9,} triples  {len(report.graphs):>6,} graphs"
+                f"  {report.seconds:7.2f} s  {report.rate:>9,.0f} triples/s  ({report.detail})"
+            )
+            again = load_graph(path, gsp=server.store_url, batch_docs=batch_docs, atomic=atomic)
+            print(f"    reload (replace)    {again.seconds:7.2f} s  {again.rate:>9,.0f} triples/s")
     if size <= UPDATE_MAX:
         with OxigraphServer(work / f"update-{size}") as server:
             report = load_graph(path, update=server.update_url, chunk_size=1000)
