@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..types import Span
+from ..types import ENTITY_TYPES, Span
 from . import patterns as pat
 from .cues import (
     after_slash,
@@ -54,9 +54,7 @@ __all__ = [
     "paragraph_candidates",
 ]
 
-CONTRACT_TYPES = frozenset(
-    "Person Organization MilitaryUnit Country Settlement Region River Facility Place".split()
-)
+CONTRACT_TYPES = frozenset(ENTITY_TYPES)
 #: spaCy NER labels we use -> the contract type they default to.
 NER_TYPES = {
     "PERSON": "Person",
