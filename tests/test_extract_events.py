@@ -682,3 +682,15 @@ def test_a_definite_mention_prefers_an_earlier_event_of_its_own_type(nlp):
     x, labels = run(nlp, text)
     shelling = only(x, "Shelling")
     assert shelling.agent is None  # "the attack" is the assault, not the mortar fire
+
+
+def test_no_event_has_its_agent_as_its_target(nlp):
+    for text in (
+        "Now Russian reserves have been brought there, our troops are fighting back, he said.",
+        "Fresh Sudanese army reinforcements were brought into El Obeid on Sunday.",
+        "Ukrainian soldiers arrived on the square as Ukrainian troops advanced into the town.",
+    ):
+        x, _ = run(nlp, text)
+        assert x.events, text
+        for event in x.events:
+            assert event.target is None or event.target != event.agent, (text, event)

@@ -160,6 +160,12 @@ def _merge_casualties(found: list[_Found]) -> list[_Found]:
     return kept
 
 
+def _not_own_target(event: Event) -> Event:
+    """An actor is not the target of its own action: inheritance passes that fill the
+    agent and the target from one antecedent ("reserves have been brought") can agree."""
+    return replace(event, target=None) if event.target == event.agent is not None else event
+
+
 class _Builder:
     def __init__(self, parsed: Parsed, table: EntityTable, statements: list[Statement]):
         self.parsed = parsed
@@ -180,7 +186,7 @@ class _Builder:
         found = self._corefer(found)
         self._inherit_agents(found)
         self._fill_places(found)
-        return [self._with_mentions(f) for f in found]
+        return [_not_own_target(self._with_mentions(f)) for f in found]
 
     def _with_mentions(self, f: _Found) -> Event:
         """The event with the coreferent mentions ``_corefer`` folded into it."""
