@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .cli_errors import fail
 from .cli_store import register as register_store_commands
 from .errors import KgError, UsageError
 from .link.cli import kb_app
@@ -32,11 +33,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-
-
-def _fail(err: KgError) -> typer.Exit:
-    typer.echo(f"kg: {err}", err=True)
-    return typer.Exit(err.exit_code)
 
 
 def _version(value: bool) -> None:
@@ -166,7 +162,7 @@ def build(
         )
         write_graph(graph, output, fmt)
     except KgError as err:
-        raise _fail(err) from None
+        raise fail(err) from None
     for failure in report.failures:
         typer.echo(f"kg: [{failure.code}] skipped {failure.message}", err=True)
     if not quiet:

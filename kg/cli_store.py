@@ -16,6 +16,7 @@ from typing import Annotated
 
 import typer
 
+from kg.cli_errors import fail
 from kg.errors import KgError, UsageError
 
 __all__ = ["load_cli", "query_cli", "register", "serve_cli"]
@@ -71,11 +72,6 @@ Examples:
 
   kg serve out/seeds.ttl --location data/oxigraph --port 7878
 """
-
-
-def _fail(err: KgError) -> typer.Exit:
-    typer.echo(f"kg: {err}", err=True)
-    return typer.Exit(err.exit_code)
 
 
 def _parse_params(items: list[str]) -> dict[str, str]:
@@ -139,7 +135,7 @@ def query_cli(
         )
         text = format_result(result, fmt)
     except KgError as err:
-        raise _fail(err) from None
+        raise fail(err) from None
     typer.echo(text, nl=False)
     if result.truncated:
         typer.echo(
@@ -218,7 +214,7 @@ def load_cli(
             atomic=atomic,
         )
     except KgError as err:
-        raise _fail(err) from None
+        raise fail(err) from None
     typer.echo(
         f"loaded {report.triples} triples into {len(report.graphs)} graph(s) at "
         f"{report.target} in {report.seconds:.2f} s ({report.rate:,.0f} triples/s, "
@@ -261,7 +257,7 @@ def serve_cli(
     except KeyboardInterrupt:
         typer.echo("stopped", err=True)
     except KgError as err:
-        raise _fail(err) from None
+        raise fail(err) from None
     finally:
         signal.signal(signal.SIGTERM, previous)
         if temporary:

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from ..cli_errors import fail
 from ..errors import KgError
 from .kb import default_user_kb, load_kb_file
 from .manage import FORMATS, fetch, import_file
@@ -29,11 +30,6 @@ KbOption = Annotated[
 ]
 
 
-def _fail(exc: KgError) -> None:
-    typer.echo(f"Error: {exc}", err=True)
-    raise typer.Exit(code=exc.exit_code)
-
-
 @kb_app.command("import")
 def import_cmd(
     file: Annotated[
@@ -49,7 +45,7 @@ def import_cmd(
     try:
         given, total = import_file(file, format, kb)
     except KgError as exc:
-        _fail(exc)
+        raise fail(exc) from None
         return
     typer.echo(f"imported {given} entries; {kb or default_user_kb()} now holds {total}", err=True)
 
@@ -80,7 +76,7 @@ def fetch_cmd(
             cache_dir=cache_dir,
         )
     except KgError as exc:
-        _fail(exc)
+        raise fail(exc) from None
         return
     typer.echo(f"fetched {given} entries; {kb or default_user_kb()} now holds {total}", err=True)
 
@@ -92,7 +88,7 @@ def info_cmd(kb: KbOption = None) -> None:
     try:
         meta, entries = load_kb_file(path)
     except KgError as exc:
-        _fail(exc)
+        raise fail(exc) from None
         return
     with_qid = sum(1 for e in entries if e.qid)
     typer.echo(f"{path}: {len(entries)} entries, {with_qid} with a QID")
