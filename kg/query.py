@@ -224,7 +224,11 @@ class QueryResult:
     def dicts(self) -> list[dict[str, str]]:
         """Rows as {variable: lexical value} with unbound variables left out."""
         return [
-            {name: str(value) for name, value in zip(self.variables, row, strict=True) if value}
+            {
+                name: str(value)
+                for name, value in zip(self.variables, row, strict=True)
+                if value is not None
+            }
             for row in self.rows
         ]
 
@@ -459,28 +463,28 @@ def _run_embedded(text: str, bindings: Mapping[str, Node], store: ox.Store) -> Q
 
 
 def _collect(answer: object) -> QueryResult:
+    # Results repeat terms (types, places, dates, the entity described): convert each
+    # distinct term once (an rdflib typed Literal parses its value, ~5 us each).
+    cache: dict[object, Node | None] = {None: None}
+
+    def convert(term: object) -> Node | None:
+        try:
+            return cache[term]
+        except KeyError:
+            node = cache[term] = _from_ox(term)
+            return node
+
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
         variables = tuple(var.value for var in answer.variables)
-        # Results repeat terms (types, places, dates): convert each distinct term once
-        # (an rdflib typed Literal parses its value, ~5 us each).
-        cache: dict[object, Node | None] = {None: None}
-        rows = []
-        for solution in answer:
-            row = []
-            for name in variables:
-                term = solution[name]
-                try:
-                    node = cache[term]
-                except KeyError:
-                    node = cache[term] = _from_ox(term)
-                row.append(node)
-            rows.append(tuple(row))
+        rows = [tuple(convert(solution[name]) for name in variables) for solution in answer]
         return QueryResult("select", variables, rows)
     graph = _new_graph()
-    for triple in answer:  # type: ignore[attr-defined]
-        graph.add((_from_ox(triple.subject), _from_ox(triple.predicate), _from_ox(triple.object)))
+    graph.addN(
+        (convert(t.subject), convert(t.predicate), convert(t.object), graph)
+        for t in answer  # type: ignore[attr-defined]
+    )
     return QueryResult("graph", graph=graph)
 
 

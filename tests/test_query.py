@@ -131,11 +131,15 @@ def test_statements_with_speaker_and_medium() -> None:
     assert [r["speaker_label"] for r in only] == ["Nabil Abdallah"]
 
 
-def test_statements_about_an_entity_by_tag_or_by_mention() -> None:
+def test_statements_about_an_entity_any_case_with_speaker_and_document() -> None:
     kafouri = rows("find_statements_about", {"name": "KAFOURI"})
-    assert [(r["speaker_label"], r["how"]) for r in kafouri] == [("Nabil Abdallah", "mentioned")]
-    saeed = rows("find_statements_about", {"name": "Sheikh Saeed"})
-    assert {r["how"] for r in saeed} >= {"about"}
+    assert [(r["speaker_label"], r["quote"], r["direct"]) for r in kafouri] == [
+        ("Nabil Abdallah", "Our forces repelled the attack on Kafouri", "true")
+    ]
+    assert kafouri[0]["doc"].endswith("/doc/khartoum-report")
+    saeed = rows("find_statements_about", {"name": "sheikh saeed"})
+    assert [(r["speaker_label"], r["direct"]) for r in saeed] == [("Syrian rebels", "false")]
+    assert rows("find_statements_about", {"name": "Khartoum"}) == []  # named, not talked about
     with pytest.raises(UsageError, match="needs the parameter"):
         rows("find_statements_about")
 

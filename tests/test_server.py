@@ -138,7 +138,7 @@ def test_kg_serve_loads_serves_and_stops_on_sigint(tmp_path: Path) -> None:
         url = server.query_url + "?" + urllib.parse.urlencode({"query": query})
         request = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
         with urllib.request.urlopen(request, timeout=5) as response:
-            assert json.load(response)["results"]["bindings"][0]["n"]["value"] == "237"
+            assert json.load(response)["results"]["bindings"][0]["n"]["value"] == "238"
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=10) == 0
         assert not _port_open("127.0.0.1", port)

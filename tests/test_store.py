@@ -44,7 +44,7 @@ def total(server: OxigraphServer) -> int:
 def test_read_graphs_keeps_documents_apart() -> None:
     graphs = read_graphs(SMALL_TRIG)
     assert set(graphs) == {DOC + "aleppo-brief", DOC + "khartoum-report"}
-    assert sum(len(t) for t in graphs.values()) == 237
+    assert sum(len(t) for t in graphs.values()) == 238
     single = read_graphs(SMALL_TTL)
     assert list(single) == [default_graph_iri(SMALL_TTL)]
     assert default_graph_iri(SMALL_TTL).endswith("/graph/small.ttl")
@@ -69,22 +69,22 @@ def test_bnode_chunks_never_split_a_blank_node() -> None:
 @pytest.mark.parametrize("path", [SMALL_TRIG, SMALL_TTL], ids=["trig", "ttl"])
 def test_gsp_load_twice_changes_nothing(server: OxigraphServer, path: Path) -> None:
     first = load_graph(path, gsp=server.store_url)
-    assert first.triples == 237 and first.method == "gsp"
+    assert first.triples == 238 and first.method == "gsp"
     assert first.detail == "dataset POST, 100 graphs per request, no_transaction"
-    assert total(server) == 237
+    assert total(server) == 238
     second = load_graph(path, gsp=server.store_url)
     assert second.graphs == first.graphs
-    assert total(server) == 237
+    assert total(server) == 238
 
 
 @pytest.mark.parametrize("chunk_size", [1000, 9])
 def test_update_load_twice_changes_nothing(server: OxigraphServer, chunk_size: int) -> None:
     report = load_graph(SMALL_TRIG, update=server.update_url, chunk_size=chunk_size)
-    assert report.triples == 237
+    assert report.triples == 238
     if chunk_size == 9:
-        assert report.requests > 237 // 9
+        assert report.requests > 238 // 9
     load_graph(SMALL_TRIG, update=server.update_url, chunk_size=chunk_size)
-    assert total(server) == 237
+    assert total(server) == 238
 
 
 @pytest.mark.parametrize(
@@ -137,7 +137,7 @@ def test_reload_replaces_a_documents_graph(server: OxigraphServer, tmp_path: Pat
     ox.serialize(quads[:10], str(smaller), ox.RdfFormat.N_QUADS)
     load_graph(smaller, update=server.update_url)
     counts = count_graphs(server.query_url, [DOC + "aleppo-brief", DOC + "khartoum-report"])
-    assert counts == {DOC + "aleppo-brief": 10, DOC + "khartoum-report": 119}
+    assert counts == {DOC + "aleppo-brief": 10, DOC + "khartoum-report": 120}
 
 
 def test_blank_nodes_survive_chunked_updates(server: OxigraphServer, tmp_path: Path) -> None:
@@ -210,7 +210,7 @@ def test_cli_load_and_a_store_that_is_down(server: OxigraphServer) -> None:
 
     loaded = CliRunner().invoke(app, ["load", str(SMALL_TRIG), "--gsp", server.store_url])
     assert loaded.exit_code == 0, loaded.output
-    assert "loaded 237 triples into 2 graph(s)" in loaded.stdout
+    assert "loaded 238 triples into 2 graph(s)" in loaded.stdout
     down = f"http://127.0.0.1:{free_port()}/store"
     failed = CliRunner().invoke(app, ["load", str(SMALL_TRIG), "--gsp", down, "--retries", "0"])
     assert failed.exit_code == 1

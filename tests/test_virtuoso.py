@@ -155,7 +155,7 @@ def _graphs(path: Path) -> list[str]:
 
 def test_gsp_load_twice_changes_nothing(virtuoso: Virtuoso) -> None:
     first = load_graph(SMALL_TRIG, gsp=virtuoso.gsp, auth=DBA)
-    assert first.triples == 237
+    assert first.triples == 238
     second = load_graph(SMALL_TRIG, gsp=virtuoso.gsp, auth=DBA)
     assert second.graphs == first.graphs
     counts = count_graphs(virtuoso.sparql, _graphs(SMALL_TRIG))
@@ -171,7 +171,7 @@ def test_update_load_twice_changes_nothing(virtuoso: Virtuoso, chunk_size: int) 
     load_graph(
         SMALL_TRIG, update=virtuoso.sparql_auth, auth=DBA, chunk_size=chunk_size, graph=graph
     )
-    assert count_graphs(virtuoso.sparql, [graph]) == {graph: first.triples} == {graph: 237}
+    assert count_graphs(virtuoso.sparql, [graph]) == {graph: first.triples} == {graph: 238}
     _drop(virtuoso, graph)
 
 

@@ -208,7 +208,7 @@ STATEMENTS = [
         True,
         "person/nabil-abdallah",
         "org/sudan-tv",
-        [],
+        ["region/kafouri"],
     ),
     (
         "statement/khartoum-report-rsf",
