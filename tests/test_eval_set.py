@@ -43,11 +43,11 @@ def micro(nlp):
     }
 
 
-def test_set_has_three_dev_and_three_test_articles_with_gold():
+def test_set_has_dev_and_test_articles_with_gold():
     score = _score_module()
     stems = [p.stem for p in score.set_articles(EVAL)]
-    assert sum(s.startswith("dev_") for s in stems) == 3
-    assert sum(s.startswith("test_") for s in stems) == 3
+    assert sum(s.startswith("dev_") for s in stems) >= 3
+    assert sum(s.startswith("test_") for s in stems) >= 3
     for stem in stems:
         assert (EVAL / f"{stem}.json").is_file(), f"{stem}: metadata sidecar missing"
 
