@@ -2,8 +2,8 @@
 
 Formats: Turtle (default), N-Triples, TriG and N-Quads (one named graph per document),
 JSON-LD (with a context of our prefixes). The same graph always gives the same bytes:
-N-Triples and N-Quads lines are sorted; Turtle and TriG are written by rdflib, whose
-serialisers sort subjects and predicates; the graph has no blank nodes.
+Turtle, TriG, N-Triples and N-Quads come from :mod:`kg.turtle` (everything sorted);
+JSON-LD from rdflib with every array sorted.
 """
 
 from __future__ import annotations
@@ -12,11 +12,15 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+
+from rdflib.term import Node
 
 from .build import KnowledgeGraph
 from .errors import OutputError, UsageError
 from .ontology import PREFIXES
+from .turtle import ntriples, turtle
 
 FORMATS = {
     "ttl": "turtle",
@@ -58,18 +62,25 @@ def format_for(path: str | Path | None, fmt: str | None = None) -> str:
 def serialize(kg: KnowledgeGraph, fmt: str = "ttl") -> bytes:
     """The graph as bytes in ``fmt`` (one of FORMATS' keys)."""
     fmt = format_for(None, fmt)
-    if fmt == "nt":
-        return _sorted_lines(kg.union().serialize(format="nt", encoding="utf-8"))
-    if fmt == "nq":
-        return _sorted_lines(kg.dataset().serialize(format="nquads", encoding="utf-8"))
+    named = [(iri, kg.graphs[iri]) for iri in sorted(kg.graphs)]
+    if fmt == "ttl":
+        return turtle([(None, _chain(kg))]).encode("utf-8")
     if fmt == "trig":
-        return _trig(kg)
-    if fmt == "jsonld":
-        context = {prefix: ns for prefix, ns in sorted(PREFIXES.items())}
-        data = kg.union().serialize(format="json-ld", context=context)
-        parsed = _sorted_json(json.loads(data))
-        return (json.dumps(parsed, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
-    return kg.union().serialize(format="turtle", encoding="utf-8")
+        return turtle([(None, kg.default), *named]).encode("utf-8")
+    if fmt == "nt":
+        return ntriples([(None, _chain(kg))]).encode("utf-8")
+    if fmt == "nq":
+        return ntriples([(None, kg.default), *named]).encode("utf-8")
+    context = {prefix: ns for prefix, ns in sorted(PREFIXES.items())}
+    data = kg.union().serialize(format="json-ld", context=context)
+    parsed = _sorted_json(json.loads(data))
+    return (json.dumps(parsed, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
+
+
+def _chain(kg: KnowledgeGraph) -> Iterator[tuple[Node, Node, Node]]:
+    """Every triple of every graph (repeats are merged by the writers)."""
+    for graph in (kg.default, *kg.graphs.values()):
+        yield from graph
 
 
 def _sorted_json(value):
@@ -81,33 +92,6 @@ def _sorted_json(value):
         items = [_sorted_json(item) for item in value]
         return sorted(items, key=lambda item: json.dumps(item, sort_keys=True))
     return value
-
-
-def _trig(kg: KnowledgeGraph) -> bytes:
-    """TriG: the default graph, then each document's graph in IRI order, each block
-    written by rdflib's Turtle serialiser (sorted subjects) under shared prefixes.
-    (rdflib's own TriG writer orders graphs by hash, so bytes varied between runs.)"""
-    prefixes: set[str] = set()
-    blocks = []
-    parts = [(None, kg.default)] + sorted(kg.graphs.items())
-    for iri, graph in parts:
-        if not len(graph):
-            continue
-        lines = graph.serialize(format="turtle").split("\n")
-        while lines and (lines[0].startswith("@prefix ") or not lines[0].strip()):
-            if lines[0].startswith("@prefix "):
-                prefixes.add(lines[0])
-            lines.pop(0)
-        body = "\n".join(lines).rstrip("\n")  # verbatim: long literals keep their lines
-        name = "" if iri is None else f"<{iri}> "
-        blocks.append(f"{name}{{\n{body}\n}}\n")
-    head = "\n".join(sorted(prefixes)) + "\n\n"
-    return (head + "\n".join(blocks)).encode("utf-8")
-
-
-def _sorted_lines(data: bytes) -> bytes:
-    lines = sorted(line for line in data.decode("utf-8").splitlines() if line.strip())
-    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def write_bytes(data: bytes, out: str | Path) -> None:
