@@ -141,7 +141,8 @@ class KnowledgeGraph:
         return ds
 
     def __len__(self) -> int:
-        return len(self.union())
+        """Distinct triples over all graphs."""
+        return len({t for part in (self.default, *self.graphs.values()) for t in part})
 
 
 def _new_graph() -> Graph:

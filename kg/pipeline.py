@@ -113,10 +113,16 @@ def _count(graph: KnowledgeGraph, report: BuildReport) -> None:
     from .ontology import CKG
     from .types import ENTITY_TYPES, EVENT_TYPES
 
-    union = graph.union()
-    count = {name: len(set(union.subjects(RDF.type, CKG[name]))) for name in ENTITY_TYPES}
+    typed: dict[object, set] = {}
+    triples = set()
+    for part in (graph.default, *graph.graphs.values()):
+        for triple in part:
+            triples.add(triple)
+        for subject, kind in part.subject_objects(RDF.type):
+            typed.setdefault(kind, set()).add(subject)
+    count = {name: len(typed.get(CKG[name], ())) for name in ENTITY_TYPES}
     report.entities = {name: n for name, n in count.items() if n}
-    count = {name: len(set(union.subjects(RDF.type, CKG[name]))) for name in EVENT_TYPES}
+    count = {name: len(typed.get(CKG[name], ())) for name in EVENT_TYPES}
     report.events = {name: n for name, n in count.items() if n}
-    report.statements = len(set(union.subjects(RDF.type, CKG.Statement)))
-    report.triples = len(union)
+    report.statements = len(typed.get(CKG.Statement, ()))
+    report.triples = len(triples)
