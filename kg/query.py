@@ -40,6 +40,7 @@ from rdflib.term import Node
 from kg.errors import QueryError, StoreError, UsageError
 from kg.ontology import PREFIXES
 from kg.store import credentials, open_store
+from kg.turtle import ntriples, turtle
 
 __all__ = [
     "QUERIES_DIR",
@@ -202,13 +203,28 @@ class QueryResult:
     variables: tuple[str, ...] = ()
     rows: list[tuple[Node | None, ...]] = field(default_factory=list)
     boolean: bool | None = None
-    graph: Graph | None = None
+    triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
+    """CONSTRUCT/DESCRIBE: the distinct triples (:attr:`graph` has them as a Graph)."""
     truncated: bool = False
     """True when a remote store cut the result short (Virtuoso's X-SPARQL-MaxRows)."""
 
+    def __post_init__(self) -> None:
+        self.triples = list(dict.fromkeys(self.triples))
+        self._graph: Graph | None = None
+
+    @property
+    def graph(self) -> Graph | None:
+        """CONSTRUCT/DESCRIBE: the triples as an rdflib Graph, made on first use."""
+        if self.kind != "graph":
+            return None
+        if self._graph is None:
+            self._graph = _new_graph()
+            self._graph.addN((*triple, self._graph) for triple in self.triples)
+        return self._graph
+
     def __len__(self) -> int:
         if self.kind == "graph":
-            return len(self.graph) if self.graph is not None else 0
+            return len(self.triples)
         return len(self.rows) if self.kind == "select" else 1
 
     def column(self, name: str) -> list[Node | None]:
@@ -480,12 +496,11 @@ def _collect(answer: object) -> QueryResult:
         variables = tuple(var.value for var in answer.variables)
         rows = [tuple(convert(solution[name]) for name in variables) for solution in answer]
         return QueryResult("select", variables, rows)
-    graph = _new_graph()
-    graph.addN(
-        (convert(t.subject), convert(t.predicate), convert(t.object), graph)
+    triples = [
+        (convert(t.subject), convert(t.predicate), convert(t.object))
         for t in answer  # type: ignore[attr-defined]
-    )
-    return QueryResult("graph", graph=graph)
+    ]
+    return QueryResult("graph", triples=triples)
 
 
 def _new_graph() -> Graph:
@@ -553,7 +568,7 @@ def _run_remote(
             graph = _new_graph()
             content_type = response.response.headers.get("Content-Type", "text/turtle")
             graph.parse(data=data, format="nt" if "n-triples" in content_type else "turtle")
-            return QueryResult("graph", graph=graph, truncated=truncated)
+            return QueryResult("graph", triples=list(graph), truncated=truncated)
         document = json.loads(response.response.read())
     except SPARQLWrapperException as err:
         raise QueryError(f"The endpoint {endpoint} refused the query: {err}") from err
@@ -595,8 +610,8 @@ def format_result(result: QueryResult, fmt: str | None = None) -> str:
             raise UsageError(
                 f"A CONSTRUCT/DESCRIBE result is RDF; use --format {' or '.join(GRAPH_FORMATS)}."
             )
-        assert result.graph is not None
-        return result.graph.serialize(format="turtle" if fmt == "ttl" else "nt")
+        write = turtle if fmt == "ttl" else ntriples
+        return write([(None, result.triples)])
     fmt = fmt or "table"
     if fmt not in SELECT_FORMATS:
         raise UsageError(
