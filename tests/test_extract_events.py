@@ -694,3 +694,113 @@ def test_no_event_has_its_agent_as_its_target(nlp):
         assert x.events, text
         for event in x.events:
             assert event.target is None or event.target != event.agent, (text, event)
+
+
+# --- round 3: argument shapes from the Middle East, Central Asia and Myanmar DEV articles --
+
+
+@pytest.mark.parametrize(
+    "text,type_,trigger",
+    [
+        ("Rebels opened fire on a checkpoint near Gao on Sunday.", "Attack", "opened fire"),
+        ("Government troops took control of Kidal on Tuesday.", "Capture", "took control"),
+        ("A UN convoy was fired upon near Gao, officials said.", "Attack", "fired upon"),
+        ("The old market was flattened overnight.", "Destruction", "flattened"),
+        ("Further talks are planned in Geneva next week.", "Negotiation", "talks"),
+    ],
+)
+def test_verb_object_phrasal_and_plural_triggers(nlp, text, type_, trigger):
+    x, _ = run(nlp, text)
+    assert only(x, type_).trigger.text == trigger
+
+
+def test_talk_in_the_singular_is_no_negotiation(nlp):
+    x, _ = run(nlp, "The minister gave a talk at the university in Geneva.")
+    assert not [e for e in x.events if e.type == "Negotiation"]
+
+
+def test_the_accused_is_the_agent_of_the_gerund(nlp):
+    x, labels = run(
+        nlp,
+        "The ministry condemned Ethiopian troops, which it accused of shelling Humera.",
+    )
+    ev = only(x, "Shelling")
+    assert ev.agent is not None and "Ethiopia" in labels[ev.agent]
+
+
+def test_conjunct_after_a_parenthetical_report_keeps_its_own_subject(nlp):
+    x, labels = run(
+        nlp,
+        "Russian troops had captured a hill near Siversk, Ukrainian officers said, "
+        "and were advancing towards the village of Spirne.",
+    )
+    ev = only(x, "Advance")
+    assert ev.agent is not None and "Russia" in labels[ev.agent]
+
+
+def test_passive_withdrawal_of_possessed_personnel(nlp):
+    x, labels = run(nlp, "The OSCE said its observers had been withdrawn from Donetsk.")
+    ev = only(x, "Withdrawal")
+    assert ev.agent is not None and labels[ev.agent] == "OSCE"
+
+
+def test_participle_by_phrase_on_an_event_noun_gives_the_agent(nlp):
+    x, labels = run(nlp, "The offensive launched by the Houthis in March has stalled.")
+    ev = only(x, "Offensive")
+    assert ev.agent is not None and "Houthi" in labels[ev.agent]
+
+
+def test_weapon_with_nationality_in_a_by_phrase_names_the_country(nlp):
+    x, labels = run(nlp, "The bombardment of Aleppo by Syrian artillery lasted all night.")
+    ev = only(x, "Shelling")
+    assert labels.get(ev.agent) == "Syria"
+
+
+def test_participle_after_a_passive_by_event_inherits_its_agent(nlp):
+    x, labels = run(
+        nlp, "A clinic in Kherson was hit by Russian artillery fire, wounding four nurses."
+    )
+    ev = only(x, "Casualties")
+    assert ev.agent is not None and labels[ev.agent] == "Russia"
+
+
+def test_casualties_of_the_fighting_have_no_agent(nlp):
+    x, _ = run(
+        nlp,
+        "Russian forces stormed Marinka on Monday. Eight civilians were killed in the "
+        "fighting, local officials said.",
+    )
+    ev = only(x, "Casualties")
+    assert ev.agent is None
+
+
+def test_launched_event_noun_takes_the_places_of_the_launch(nlp):
+    x, labels = run(
+        nlp, "Ethiopian forces launched an offensive on rebel positions around Mekelle."
+    )
+    ev = only(x, "Offensive")
+    assert "Mekelle" in [labels[p] for p in ev.places]
+
+
+def test_place_from_the_patients_participle_clause(nlp):
+    x, labels = run(nlp, "Gunmen ambushed a convoy trying to reach Timbuktu.")
+    ev = only(x, "Attack")
+    assert "Timbuktu" in [labels[p] for p in ev.places]
+
+
+def test_a_weapon_subject_is_not_the_force_in_focus(nlp):
+    x, labels = run(
+        nlp,
+        "Ukrainian troops held their positions near Izium. Jets bombed two bridges in the "
+        "area on Friday.",
+    )
+    ev = only(x, "AirStrike")
+    assert ev.agent is None
+
+
+def test_copula_subject_of_a_due_to_clause_is_the_agent(nlp):
+    x, labels = run(
+        nlp, "Ukrainian negotiators were due to hold talks with Turkish officials in Istanbul."
+    )
+    ev = only(x, "Negotiation")
+    assert ev.agent is not None and "Ukrain" in labels[ev.agent]

@@ -180,7 +180,7 @@ class Arguments:
                 if child.dep_ == "agent":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            return res.actor(para, pobj)
+                            return self.weapon_owner(para, pobj) or res.actor(para, pobj)
             subj = self._past_dateline(para, subject(token))
             if subj is None:
                 return None
@@ -210,7 +210,14 @@ class Arguments:
             if child.dep_ == "prep" and child.lower_ == "by":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        return res.actor(para, pobj)
+                        return self.weapon_owner(para, pobj) or res.actor(para, pobj)
+        for acl in token.children:  # "an offensive launched by X", "talks led by X"
+            if acl.dep_ == "acl" and acl.tag_ == "VBN":
+                for child in acl.children:
+                    if child.dep_ == "agent":
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj":
+                                return self.weapon_owner(para, pobj) or res.actor(para, pobj)
         head = token.head
         if token.dep_ == "dobj" and head.lemma_.lower() in LAUNCH_VERBS:
             subj = subject(head)
@@ -231,6 +238,23 @@ class Arguments:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return res.actor(para, relative_antecedent(child) or child)
         return None
+
+    def weapon_owner(self, para: Paragraph, token: Token) -> str | None:
+        """ "by Israeli artillery", "by Russian tank fire": a weapon with a nationality
+        names the country (the convention for weapons), not its armed forces."""
+        instruments = lexicon()["instruments"]
+        words = [token, *(c for c in token.children if c.dep_ in ("compound", "amod", "nmod"))]
+        if not any(w.lemma_.lower() in instruments for w in words) and token.lemma_ != "fire":
+            return None
+        nationality = [w for w in words[1:] if w.lower_ in demonyms()]
+        if not nationality:
+            return None
+        name = demonyms()[nationality[0].lower_]
+        for ent in self.table.entities():
+            if ent.type == "Country" and ent.label == name:
+                return ent.key  # not the armed forces "Israeli artillery" may be a mention of
+        span = self.resolver.parsed.span_of(para, nationality[0])
+        return self.table.add(span, "Country", label=name, confidence=0.6)
 
     @staticmethod
     def _past_dateline(para: Paragraph, subj: Token | None) -> Token | None:
@@ -347,9 +371,16 @@ class Arguments:
                     if pobj.dep_ != "pobj":
                         continue
                     keys = self.resolver.places(para, pobj)
-                    if not keys and depth < 2:
-                        keys = self.places(para, pobj, depth + 1)
+                    if depth < 2 and all(self.table.type_of(k) == "Country" for k in keys):
+                        # "on Kyrgyz positions around X": X, not only the nationality
+                        keys += [k for k in self.places(para, pobj, depth + 1) if k not in keys]
                     found.extend(k for k in keys if k not in found)
+        if not found and depth == 0 and len(heads) > 1:
+            # "ambushed a unit trying to advance into X": where the patient was going
+            clauses = [c for h in heads[1:] for c in h.children if c.dep_ == "acl"]
+            clauses += [x for c in clauses for x in c.children if x.dep_ == "xcomp"]
+            for clause in clauses:
+                found.extend(k for k in self.places(para, clause, 1) if k not in found)
         return found
 
     def sentence_place(self, para: Paragraph, token: Token, exclude: set[str]) -> str | None:
@@ -418,6 +449,9 @@ class Arguments:
                 key = self.resolver.key_of(para, child, frozenset({"MilitaryUnit"}))
                 if key is not None:
                     return key
+                for poss in child.children:  # "its monitors were withdrawn": their owner
+                    if poss.dep_ == "poss":
+                        return self.possessed_forces(para, child) or self.resolver.actor(para, poss)
         return None
 
     def forces_in_focus(self, para: Paragraph, token: Token) -> str | None:
@@ -432,6 +466,8 @@ class Arguments:
             return None
         if subj.lemma_.lower() not in lexicon()["military_nouns"]:
             return None
+        if subj.lemma_.lower() in lexicon()["instruments"]:
+            return None  # "Jets attacked ...": a weapon is no force in focus
         if any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in subj.children):
             return None
         if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in subj.children):

@@ -175,6 +175,7 @@ class _Builder:
         self.resolver.media |= {s.medium for s in statements if s.medium}
         self.args = Arguments(table, self.resolver)
         self.coref: dict[tuple[int, int], _Found] = {}
+        self.coref_types: dict[tuple[int, int], str] = {}  # a coreferent mention's own type
 
     # -- the document ----------------------------------------------------------------------
     def run(self) -> list[Event]:
@@ -249,6 +250,9 @@ class _Builder:
                 places += [p for p in self.args.places(para, head) if p not in places]
                 if target is None and head.lemma_.lower() in lexicon()["strike_words"]:
                     target = self.args.target(para, head)
+            if token.i in nominal and token.dep_ == "dobj" and head.lemma_.lower() in LAUNCH_VERBS:
+                # "launched an offensive on positions around X": the launch's places
+                places += [p for p in self.args.places(para, head) if p not in places]
             if target and self.table.type_of(target) in PLACE_TYPES - {"Country", "Facility"}:
                 if target not in places:
                     places.append(target)
@@ -310,6 +314,7 @@ class _Builder:
                 kept.append(f)
                 continue
             self.coref[(f.para.offset, f.token.i)] = ante
+            self.coref_types[(f.para.offset, f.token.i)] = f.event.type
             if ante.event.agent is None and f.event.agent is not None:
                 ante.event = replace(ante.event, agent=f.event.agent)
         return kept
@@ -373,6 +378,8 @@ class _Builder:
                 agent = self._governing_agent(para, token, by_token)
             if agent is None and f.event.type == "Casualties":
                 for sub in token.subtree:
+                    if self.coref_types.get((para.offset, sub.i)) == "Battle":
+                        continue  # "killed in the fighting": fighting has two sides
                     other = self._event_at(para, sub, by_token)
                     if other is not None and other is not f and other.event.agent:
                         agent = other.event.agent
@@ -396,8 +403,11 @@ class _Builder:
             if other is not None and other.event.agent:
                 return other.event.agent
             for child in node.children:
-                if child.dep_ == "nsubj":
-                    other = self._event_at(para, child, by_token)
+                causes = [child] if child.dep_ == "nsubj" else []
+                if child.dep_ == "agent":  # "was hit by tank fire, wounding two"
+                    causes = [c for c in child.children if c.dep_ == "pobj"]
+                for cause in causes:
+                    other = self._event_at(para, cause, by_token)
                     if other is not None and other.event.agent:
                         return other.event.agent
             if node.dep_ == "ROOT":

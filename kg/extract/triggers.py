@@ -143,6 +143,8 @@ def _left_conjunct(token: Token) -> Token | None:
     node = token.doc[first - 1]
     for _ in range(6):
         if node.pos_ in ("VERB", "AUX") and node is not token.head:
+            if node.dep_ == "parataxis" or node.lemma_.lower() in SPEECH_VERBS:
+                return None  # "X had taken ..., sources said, and were advancing": not "said"
             if any(c.dep_ == "nsubj" for c in node.children) and node.i > token.head.i:
                 return node
             return None
@@ -150,6 +152,10 @@ def _left_conjunct(token: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+#: Verbs whose object is the doer of the gerund after them ("accused X of shelling").
+ACCUSING = frozenset({"accuse", "blame", "suspect", "charge", "credit"})
 
 
 def subject(token: Token) -> Token | None:
@@ -176,6 +182,13 @@ def subject(token: Token) -> Token | None:
             controller = [c for c in seen.head.children if c.dep_ == "dobj"]
             if controller:  # "forced Russian troops to withdraw": the object withdraws
                 return controller[0]
+        if seen.dep_ == "pcomp" and seen.head.head.lemma_.lower() in ACCUSING:
+            accused = [c for c in seen.head.head.children if c.dep_ == "dobj"]
+            if accused:  # "units, which it accused of opening fire": the accused did it
+                return relative_antecedent(accused[0]) or accused[0]
+        if seen.dep_ == "acomp" and seen.head is not seen:
+            seen = seen.head  # "negotiators were due to hold talks": the copula's subject
+            continue
         if seen.dep_ in ("xcomp", "conj", "advcl", "pcomp") and seen.head is not seen:
             if seen.head.lemma_.lower() in SPEECH_VERBS:
                 return None  # "X claimed to have destroyed": X is the claimant
@@ -229,6 +242,10 @@ def classify(token: Token, resolver: Resolver, para: Paragraph) -> tuple[str, li
             if phrase in lex["phrasal"]:
                 return lex["phrasal"][phrase], [token, p], 0.85
         objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        for obj in objs:  # "opened fire", "took control of", "held talks"
+            phrase = f"{lemma} {obj.lemma_.lower()}"
+            if phrase in lex["verb_object"]:
+                return lex["verb_object"][phrase], sorted([token, obj], key=lambda t: t.i), 0.8
         if lemma in ("deliver", "send", "bring", "provide", "distribute", "ship"):
             if any(o.lemma_.lower() in lex["aid_objects"] for o in objs):
                 return "AidDelivery", [token], 0.8
@@ -280,8 +297,9 @@ def classify(token: Token, resolver: Resolver, para: Paragraph) -> tuple[str, li
             return "", [], 0.0
         need = lex["noun_needs_modifier"].get(key)
         mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
-        if need and not any(m.lower_ in need for m in mods):
-            return "", [], 0.0
+        plural_ok = key in lex["plural_without_modifier"] and token.tag_ in ("NNS", "NNPS")
+        if need and not plural_ok and not any(m.lower_ in need for m in mods):
+            return "", [], 0.0  # "talk" alone is speech; "talks" are negotiations
         typ = lex["nouns"][key]
         trigger = [token]
         if key in ("strike", "attack", "raid", "stand", "talk", "barrage") or typ == "Attack":
