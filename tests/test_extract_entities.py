@@ -723,3 +723,46 @@ def test_a_military_blogger_is_no_armed_force(nlp, text, country):
     ents = entities(nlp, text)
     assert not [e for e in ents if e.type == "MilitaryUnit"], [(e.type, e.label) for e in ents]
     find(ents, "Country", country)
+
+
+# --- datelines and armed groups the model calls organisations -------------------------
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("YANGON, Feb 20 - The military carried out air strikes on six villages.", "Yangon"),
+        ("BISHKEK, May 12 - Border guards exchanged fire on Monday.", "Bishkek"),
+        ("PORT SUDAN (Reuters) - The army said it repelled an attack.", "Port Sudan"),
+    ],
+)
+def test_a_wire_dateline_is_a_settlement(nlp, text, label):
+    ent = find(entities(nlp, text), "Settlement", label)
+    assert ent.mentions[0].start == 0
+
+
+def test_capitals_that_are_not_a_dateline_stay_what_they_are(nlp):
+    ents = entities(nlp, "NATO said on Monday it would send more troops to the region.")
+    assert not [e for e in ents if e.type == "Settlement"]
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("The Arakan Army said it had captured the town of Kyauktaw.", "Arakan Army"),
+        (
+            "Fighters of the Kachin Independence Army ambushed a convoy near the border.",
+            "Kachin Independence Army",
+        ),
+        ("A member of the local People's Defence Force said the village burned.", None),
+    ],
+)
+def test_names_ending_in_army_or_force_are_armed_groups(nlp, text, label):
+    label = label or "People's Defence Force"
+    ent = find(entities(nlp, text), "MilitaryUnit", label)
+    assert texts(ent) == [label]
+
+
+def test_the_salvation_army_is_not_an_armed_group(nlp):
+    ents = entities(nlp, "The Salvation Army delivered food to the shelters.")
+    assert not [e for e in ents if e.type == "MilitaryUnit"]

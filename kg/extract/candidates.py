@@ -23,6 +23,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..types import ENTITY_TYPES, Span
+from . import dates
 from . import patterns as pat
 from .cues import (
     after_slash,
@@ -47,6 +48,7 @@ __all__ = [
     "NER",
     "NER_TYPES",
     "PLACE_TYPES",
+    "ARMED_NAME_HEADS",
     "RULE",
     "UNKNOWN",
     "Candidate",
@@ -68,6 +70,12 @@ GAZETTEER, RULE, NER, CONTEXT, GUESS = 0.95, 0.85, 0.75, 0.6, 0.5
 #: Type of an untagged proper name that a document pass may still recognise.
 UNKNOWN = "Unknown"
 PLACE_TYPES = frozenset({"Settlement", "Region", "River", "Facility", "Place"})
+#: Capitalised last words that make an organisation's name an armed force's.
+ARMED_NAME_HEADS = frozenset(
+    "Army Forces Force Militia Militias Brigade Brigades Battalion Battalions Regiment "
+    "Guard Guards Corps".split()
+)
+NOT_ARMED = frozenset({"Salvation Army"})
 _FACILITY_WORDS = pat.FACILITY_NAME_NOUNS | pat.FACILITY_NOUNS | pat.FACILITY_NEEDS_MODIFIER
 _NOT_NAME_POS = frozenset({"ADJ", "ADV", "VERB", "DET", "PRON", "ADP", "AUX", "SCONJ", "CCONJ"})
 
@@ -260,7 +268,11 @@ class _Finder:
             label = tokens.text
         else:
             label = name
-        self.emit(tokens.start, tokens.end, type_, label, RULE, "rule")
+        start = tokens.start
+        if _armed_name([t.text for t in tokens]) and _possessive_owner(self.doc, start):
+            start -= 2  # "People's Defence Force"
+            label = self.doc[start : tokens.end].text
+        self.emit(start, tokens.end, type_, label, RULE, "rule")
 
     def _rule_region(self, tokens: SpacySpan, type_: str) -> None:
         words = [t for t in tokens if t.lower_ not in pat.REGION_NOUNS | {"of", "state"}]
@@ -360,6 +372,8 @@ class _Finder:
     # NER entities ---------------------------------------------------------------
     def ner(self, ent: SpacySpan) -> None:
         doc = self.doc
+        if _owner_of_armed_name(doc, ent):
+            return  # "People" of "People's Defence Force": part of the next name
         start = after_slash(doc, ent.start, ent.end)
         type_ = NER_TYPES[ent.label_]
         start, end = trim(doc, start, ent.end, type_)
@@ -426,6 +440,12 @@ class _Finder:
             return  # "Secretary of State": a title, not an organisation
         if ent.label_ in {"ORG", "LOC"} and not looks_like_org(words) and place_context(root):
             self.emit(start, end, "Settlement", text, CONTEXT, "context")
+            return
+        if ent.label_ == "ORG" and _armed_name(words):
+            # "Arakan Army", "Kachin Independence Army", "People's Defence Force"
+            if _possessive_owner(doc, start):
+                start -= 2
+            self.emit(start, end, "MilitaryUnit", doc[start:end].text, CONTEXT, "context")
             return
         if (
             ent.label_ == "ORG"
@@ -503,6 +523,8 @@ class _Finder:
                     self.emit(i, j + 1, "Settlement", run.text, GUESS, "guess")
                 elif after_title(doc, i) and j > i:
                     self.emit(i, j + 1, "Person", run.text, GUESS, "guess")
+                elif _armed_name([t.text for t in run]):  # an armed group the NER missed
+                    self.emit(i, j + 1, "MilitaryUnit", run.text, GUESS, "guess")
                 else:  # kept only if a document pass recognises the name
                     self.emit(i, j + 1, UNKNOWN, run.text, GUESS, "guess")
                 i = j + 1
@@ -593,12 +615,70 @@ def _gazetteer_names() -> set[str]:
     return {n.name for n in pat.names()} | {c.name for c in pat.countries()}
 
 
+def _armed_name(words: list[str]) -> bool:
+    return len(words) > 1 and words[-1] in ARMED_NAME_HEADS and " ".join(words) not in NOT_ARMED
+
+
+def _possessive_owner(doc, start: int) -> bool:
+    """Is the name at ``start`` owned by a capitalised word: "People's Defence Force"?"""
+    return (
+        start >= 2
+        and doc[start - 1].lower_ in {"'s", "’s"}
+        and doc[start - 2].is_title
+        and doc[start - 2].pos_ in {"PROPN", "NOUN"}
+        and not doc[start - 2].is_sent_start
+        and doc[start - 2].lower_ not in pat.country_by_name()
+    )
+
+
+def _owner_of_armed_name(doc, ent: SpacySpan) -> bool:
+    """Is this entity the owner in "People's Defence Force" (with or without its "'s")?"""
+    end = ent.end if ent[-1].lower_ in {"'s", "’s"} else ent.end + 1
+    if end > len(doc) or doc[end - 1].lower_ not in {"'s", "’s"}:
+        return False
+    nxt = next((e for e in doc.ents if e.start == end), None)
+    return (
+        nxt is not None
+        and nxt.label_ in {"ORG", "MilitaryUnit"}
+        and _armed_name([t.text for t in nxt])
+        and _possessive_owner(doc, nxt.start)
+    )
+
+
+def dateline(doc) -> int:
+    """Tokens of a wire story's dateline place at the paragraph's start: "YANGON, Feb 20 -",
+    "PORT SUDAN (Reuters) -"; 0 when there is none. Capitals only, then a comma and a
+    month or a number, or a parenthesis."""
+    end = 0
+    while end < min(len(doc), 4) and doc[end].is_alpha and doc[end].is_upper:
+        end += 1
+    if end == 0 or end + 1 >= len(doc) or len(doc[:end].text) < 3:
+        return 0
+    after, then = doc[end], doc[end + 1]
+    if after.text == "(" or (
+        after.text == "," and (then.like_num or then.lower_.rstrip(".") in dates.MONTHS)
+    ):
+        return end
+    return 0
+
+
 def paragraph_candidates(parsed: Parsed, para: Paragraph) -> list[Candidate]:
     p = _Para(parsed, para)
     finder = _Finder(p)
+    end = dateline(para.doc) if para.offset == 0 else 0
+    if end:
+        place = para.doc[:end].text
+        entry = pat.name_index().get(place.lower())
+        kind = entry.type if entry and entry.type in PLACE_TYPES else "Settlement"
+        finder.emit(0, end, kind, entry.name if entry else place.title(), CONTEXT, "context")
+        p.cover(0, end)
     for ent in para.doc.ents:
+        if end and ent.start < end:
+            continue
         p.cover(ent.start, ent.end)
     for ent in para.doc.ents:
+        if end and ent.start < end:
+            continue
         if ent.label_ in CONTRACT_TYPES:
             finder.ruler(ent)
         elif ent.label_ in NER_TYPES:
