@@ -804,3 +804,27 @@ def test_copula_subject_of_a_due_to_clause_is_the_agent(nlp):
     )
     ev = only(x, "Negotiation")
     assert ev.agent is not None and "Ukrain" in labels[ev.agent]
+
+
+def test_described_group_with_a_comma_relative_is_the_group_named_last(nlp):
+    x, labels = run(
+        nlp,
+        "The Arakan Army captured a police post on Monday. The ethnic armed group, which "
+        "holds most of the north, has been advancing on the port.",
+    )
+    ev = only(x, "Advance")
+    assert ev.agent is not None and labels[ev.agent] == "Arakan Army"
+
+
+def test_nationality_before_a_gerund_parsed_as_a_verb_is_the_agent(nlp):
+    x, labels = run(nlp, "Families left their homes as Syrian shelling of the valley grew.")
+    ev = only(x, "Shelling")
+    assert labels.get(ev.agent) == "Syria"
+
+
+def test_named_place_behind_a_generic_one(nlp):
+    x, labels = run(
+        nlp, "Six people died in a drone strike on a clinic serving families in Khan Younis."
+    )
+    ev = only(x, "DroneStrike")
+    assert any("Khan Younis" in labels[p] for p in ev.places)

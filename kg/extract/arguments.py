@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from ..types import ACTOR_TYPES, PLACE_TYPES, Span, TimeRef
 from . import patterns as pat
-from .attribution import Resolver, demonyms, relative_antecedent
+from .attribution import GROUP_NOUNS, Resolver, demonyms, relative_antecedent
 from .entities import EntityTable
 from .parsed import Paragraph
 from .triggers import DEFINITE, is_definite, lexicon, subject
@@ -175,6 +175,10 @@ class Arguments:
     def agent(self, para: Paragraph, token: Token) -> str | None:
         res = self.resolver
         gerund = token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        prev = token.doc[token.i - 1] if token.i > 0 else None
+        if token.tag_ == "VBG" and prev is not None and prev.dep_ != "nsubj":
+            if prev.pos_ in ("ADJ", "PROPN") and prev.lower_ in demonyms():  # "as Russian shelling"
+                return res.country(para, prev)
         if token.pos_ in ("VERB", "AUX", "ADJ") and not gerund:  # "Russian shelling ... rose"
             for child in token.children:
                 if child.dep_ == "agent":
@@ -188,7 +192,11 @@ class Arguments:
             if forces is not None:
                 return forces
             if subj.lemma_.lower() not in lexicon()["instruments"]:
-                return res.actor(para, subj) or self.national_army(para, subj)
+                return (
+                    res.actor(para, subj)
+                    or self.national_army(para, subj)
+                    or self.described_group(para, subj)
+                )
             for mod in subj.children:  # "Ukrainian drones struck", "army aircraft bombed"
                 if mod.dep_ in ("poss", "amod", "compound", "nmod"):
                     return res.actor(para, subj) or self.national_army(para, mod)
@@ -255,6 +263,21 @@ class Arguments:
                 return ent.key  # not the armed forces "Israeli artillery" may be a mention of
         span = self.resolver.parsed.span_of(para, nationality[0])
         return self.table.add(span, "Country", label=name, confidence=0.6)
+
+    def described_group(self, para: Paragraph, token: Token) -> str | None:
+        """ "The ethnic armed group, which controls ..., has been advancing": a definite
+        group noun whose relative clause is set off by a comma only describes the group
+        named last (a restrictive "the group that attacked X" is left alone)."""
+        if token.lemma_.lower() not in GROUP_NOUNS:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        if any(c.dep_ in ("poss", "compound", "appos", "prep") for c in token.children):
+            return None
+        rels = [c for c in token.children if c.dep_ == "relcl"]
+        if not rels or any(token.doc[r.left_edge.i - 1].text != "," for r in rels):
+            return None
+        return self.resolver.group_antecedent(para.offset + token.idx)
 
     @staticmethod
     def _past_dateline(para: Paragraph, subj: Token | None) -> Token | None:
@@ -363,6 +386,9 @@ class Arguments:
         if depth == 0 and token.pos_ in ("VERB", "AUX"):
             heads += [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
             heads += [cj for h in list(heads[1:]) for cj in h.conjuncts]
+        elif depth > 0 and token.pos_ in ("NOUN", "PROPN"):
+            clauses = [c for c in token.children if c.dep_ == "acl"]  # "a school sheltering"
+            heads += clauses + [d for c in clauses for d in c.children if d.dep_ == "dobj"]
         for head in heads:
             for child in head.children:
                 if child.dep_ not in ("prep", "advmod") or child.lower_ not in PLACE_PREPS:
@@ -371,8 +397,9 @@ class Arguments:
                     if pobj.dep_ != "pobj":
                         continue
                     keys = self.resolver.places(para, pobj)
-                    if depth < 2 and all(self.table.type_of(k) == "Country" for k in keys):
-                        # "on Kyrgyz positions around X": X, not only the nationality
+                    if depth < 2 and all(
+                        self.table.type_of(k) == "Country" or self.table.is_generic(k) for k in keys
+                    ):  # "on Kyrgyz positions around X", "on a school in X": X too
                         keys += [k for k in self.places(para, pobj, depth + 1) if k not in keys]
                     found.extend(k for k in keys if k not in found)
         if not found and depth == 0 and len(heads) > 1:
