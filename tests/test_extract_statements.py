@@ -336,3 +336,56 @@ def test_a_parenthetical_speech_verb_reports_what_comes_before(nlp):
     first = x.statements[0]
     assert first.quote.startswith("Militants stormed a checkpoint")
     assert "villagers" not in first.quote
+
+
+# --- organisations that speak again under a description -------------------------------
+
+
+def _speakers(nlp, text: str) -> list[tuple[str, str | None]]:
+    x, labels = run(nlp, text)
+    return [
+        (s.quote.split()[0], speaker(labels, s))
+        for s in sorted(x.statements, key=lambda s: s.span.start)
+    ]
+
+
+def test_the_ministry_said_is_the_ministry_named_before(nlp):
+    text = (
+        "Nine people were killed in the strikes, the Lebanese health ministry said. "
+        "Another 52 people were wounded across the south, the ministry said in a statement."
+    )
+    assert _speakers(nlp, text) == [
+        ("Nine", "Ministry of Health of Lebanon"),
+        ("Another", "Ministry of Health of Lebanon"),
+    ]
+
+
+def test_a_description_needs_the_words_of_the_name(nlp):
+    text = (
+        "Nine people were killed, the Lebanese health ministry said. "
+        "The roads were closed, the agency said."
+    )
+    assert _speakers(nlp, text)[1] == ("The", None)  # no agency was named
+
+
+def test_its_statement_is_the_last_organisation_that_spoke(nlp):
+    text = (
+        "The Interior Ministry of Tajikistan said its guards had repelled an attack on a post. "
+        "Separately, Kyrgyz units shelled two villages near the border. "
+        "Its statement, carried by the state agency Khovar, said drones had struck a depot."
+    )
+    spoke = _speakers(nlp, text)
+    assert spoke[-1] == ("drones", spoke[0][1]) and spoke[0][1] is not None
+
+
+def test_a_named_apposition_beats_a_name_inside_the_description(nlp):
+    text = (
+        "The United Nations peacekeeping force in Lebanon, UNIFIL, said one of its "
+        "positions had been hit by tank fire."
+    )
+    assert _speakers(nlp, text) == [("one", "United Nations Interim Force in Lebanon")]
+
+
+def test_gaza_health_ministry_is_gazas(nlp):
+    text = "At least 11 people were killed in a strike on a school, the Gaza Health Ministry said."
+    assert _speakers(nlp, text) == [("At", "Ministry of Health of Gaza")]

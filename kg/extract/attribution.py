@@ -42,6 +42,16 @@ MALE_NOUNS = frozenset(
 #: Definite role nouns that, without a name, point back to the last compatible speaker.
 #: Nouns that, as "the <noun>", stand for the organisation or armed group named last.
 GROUP_NOUNS = frozenset("group movement militia organisation organization faction".split())
+#: Nouns that, as "the <noun>" (modifiers allowed: "the health ministry"), stand for the
+#: organisation named last whose name holds the noun and the modifiers.
+NAME_HEAD_NOUNS = frozenset(
+    "ministry service agency committee council office mission force army command "
+    "directorate department authority".split()
+)
+#: Nouns of a statement whose possessive pronoun means the last speaker ("its statement").
+REPORT_NOUNS = frozenset(
+    "statement communique communiqué report post message announcement release".split()
+)
 ROLE_NOUNS = frozenset(
     "official spokesman spokeswoman spokesperson user minister commander governor mayor "
     "president general colonel officer source blogger correspondent journalist".split()
@@ -82,6 +92,13 @@ def _bare_definite(token: Token) -> bool:
     if not dets or dets[0].lower_ not in ("the", "this", "that"):
         return False
     return not any(c.dep_ in ("poss", "compound", "appos", "relcl", "prep") for c in token.children)
+
+
+def _definite(token: Token) -> bool:
+    """ "the ministry", "the health ministry": "the" and at most plain modifiers."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
+        c.dep_ in ("poss", "prep", "appos", "relcl") for c in token.children
+    )
 
 
 def gender_of_name(name: str) -> str | None:
@@ -171,11 +188,16 @@ class Resolver:
         self.parsed = parsed
         self.table = table
         self.history: list[Mention] = []
+        self.speakers: list[tuple[int, str]] = []  # (where, entity key) of who spoke
         self.media: set[str] = {e.key for e in table.entities() if e.label.lower() in MEDIA_NAMES}
         for para in parsed.paragraphs:
             for token in para.doc:
                 if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in PRONOUNS:
                     self._remember(para, token)
+                    if token.head.lemma_.lower() in SPEECH_VERBS:  # named speakers, up front
+                        key = self.key_of(para, token, ACTOR_TYPES)
+                        if key is not None:
+                            self.speakers.append((para.offset + token.idx, key))
                 elif token.dep_ == "poss" and token.pos_ in ("PROPN", "NOUN"):
                     self._remember(para, token, persons=False)
                 elif token.dep_ == "pobj" and token.pos_ in ("PROPN", "NOUN"):
@@ -250,6 +272,29 @@ class Resolver:
         """Record a resolved speaker (e.g. from a pronoun) so later pronouns can chain."""
         self.history.append(Mention(start, key, self.table.type_of(key), self.gender(key)))
         self.history.sort(key=lambda m: m.start)
+        self.speakers.append((start, key))
+
+    def last_speaker(self, before: int) -> str | None:
+        """The organisation, armed group or country that spoke last before ``before``."""
+        for start, key in sorted(self.speakers, reverse=True):
+            if start < before and self.table.type_of(key) != "Person":
+                return key
+        return None
+
+    def described(self, before: int, words: list[str]) -> str | None:
+        """The organisation or armed group mentioned last before ``before`` whose name
+        (label or that mention) holds every word: "the ministry", "the health ministry"."""
+        best, best_start = None, -1
+        for ent in self.table.entities():
+            if ent.type not in ("Organization", "MilitaryUnit") or ent.generic:
+                continue
+            for m in ent.mentions:
+                if not best_start < m.start < before:
+                    continue
+                names = set(ent.label.lower().split()) | set(m.text.lower().split())
+                if all(w in names for w in words):
+                    best, best_start = ent.key, m.start
+        return best
 
     @staticmethod
     def _forces_of(token: Token) -> str | None:
@@ -332,17 +377,36 @@ class Resolver:
             if lower in PRONOUNS or lower in NEUTER or lower in PLURAL:
                 return self.antecedent(start, lower)
             return None
+        appositions = [c for c in token.children if c.dep_ == "appos"]
+        if token.pos_ == "NOUN":
+            # "the UN peacekeeping force in Lebanon, UNIFIL, said": the name in apposition
+            # beats a name inside the description
+            for child in appositions:
+                if child.pos_ == "PROPN":
+                    key = self.key_of(para, child, ACTOR_TYPES)
+                    if key is not None:
+                        return key
         key = self.key_of(para, token, ACTOR_TYPES)
         if key is not None:
             return key
         # "the mayor, Ana Lopes, said": the name in apposition
-        for child in token.children:
-            if child.dep_ == "appos":
-                key = self.key_of(para, child, ACTOR_TYPES)
-                if key is not None:
-                    return key
+        for child in appositions:
+            key = self.key_of(para, child, ACTOR_TYPES)
+            if key is not None:
+                return key
         if token.lemma_.lower() in GROUP_NOUNS and _bare_definite(token):
             return self.group_antecedent(start)  # "the group said", "the movement would"
+        if token.lemma_.lower() in NAME_HEAD_NOUNS and _definite(token):
+            mods = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod")]
+            key = self.described(start, [token.lower_, *mods])  # "the ministry said"
+            if key is not None:
+                return key
+        if token.lemma_.lower() in REPORT_NOUNS:
+            owner = [c for c in token.children if c.dep_ == "poss"]
+            if owner and owner[0].lower_ in NEUTER | PLURAL:
+                key = self.last_speaker(start)  # "Its statement, carried by ..., said"
+                if key is not None:
+                    return key
         if token.lemma_.lower() in ROLE_NOUNS and any(c.lower_ == "the" for c in token.children):
             if not any(c.dep_ in ("compound", "amod", "poss") for c in token.children):
                 return self.antecedent(start, "he" if token.lower_ != "spokeswoman" else "she")

@@ -168,6 +168,17 @@ class _Finder:
             label = f"Ministry of {kind} of {owner}"
             self.emit(start, end, type_, label, RULE, "rule")
             return
+        before = self.doc[start - 1] if start > 0 else None
+        if (
+            not country
+            and before is not None
+            and before.pos_ == "PROPN"
+            and before.is_title
+            and before.lower_ not in pat.country_by_name()
+        ):  # "the Gaza Health Ministry": the place names it
+            label = f"Ministry of {kind} of {before.text}"
+            self.emit(start - 1, end, type_, label, RULE, "rule")
+            return
         label = f"Ministry of {kind} of {country}" if country else f"Ministry of {kind}"
         self.emit(start, end, type_, label, RULE, "rule", country=country, kind=kind)
 
