@@ -766,3 +766,21 @@ def test_names_ending_in_army_or_force_are_armed_groups(nlp, text, label):
 def test_the_salvation_army_is_not_an_armed_group(nlp):
     ents = entities(nlp, "The Salvation Army delivered food to the shelters.")
     assert not [e for e in ents if e.type == "MilitaryUnit"]
+
+
+@pytest.mark.parametrize(
+    "text, label, mention",
+    [
+        ("Jets attacked three villages in Kani township after noon.", "Kani Township", None),
+        (
+            "Air strikes hit six villages in the Sagaing region on Wednesday.",
+            "Sagaing Region",
+            "Sagaing region",
+        ),
+        ("Fighting raged in the Donetsk region.", "Donetsk Oblast", "Donetsk region"),
+        ("Jets struck targets in the Bekaa Valley overnight.", "Bekaa Valley", "Bekaa Valley"),
+    ],
+)
+def test_a_name_with_a_region_noun_is_a_region(nlp, text, label, mention):
+    ent = find(entities(nlp, text), "Region", label)
+    assert texts(ent) == [mention or "Kani township"]

@@ -76,6 +76,16 @@ ARMED_NAME_HEADS = frozenset(
     "Guard Guards Corps".split()
 )
 NOT_ARMED = frozenset({"Salvation Army"})
+#: Lower-case nouns after a name that make it a region's: "Kani township", "Sagaing region".
+REGION_TAIL_NOUNS = frozenset(
+    "region province district township state governorate county oblast raion krai "
+    "prefecture".split()
+)
+#: Last words of a location's name that make it a region: "the Bekaa Valley".
+REGION_NAME_HEADS = frozenset(
+    "Valley Strip Peninsula Corridor Desert Mountains Hills Heights Plateau Plain Basin "
+    "Delta Highlands".split()
+)
 _FACILITY_WORDS = pat.FACILITY_NAME_NOUNS | pat.FACILITY_NOUNS | pat.FACILITY_NEEDS_MODIFIER
 _NOT_NAME_POS = frozenset({"ADJ", "ADV", "VERB", "DET", "PRON", "ADP", "AUX", "SCONJ", "CCONJ"})
 
@@ -291,19 +301,10 @@ class _Finder:
             (t.lower_ for t in tokens if t.lower_ in pat.REGION_NOUNS | {"state"}), "region"
         )
         name = self.doc[words[0].i : words[-1].i + 1].text if words else tokens.text
-        entry = pat.name_index().get(name.lower())
         if "military" in name.lower().split() and noun == "district":
             self.emit(tokens.start, tokens.end, "MilitaryUnit", tokens.text, RULE, "rule")
             return
-        if noun in {"oblast", "region"} and name.lower() in pat.OBLASTS:
-            label = f"{name} Oblast"
-        elif noun in {"district", "raion"} and (name.lower() in pat.OBLASTS or entry):
-            label = f"{name} Raion"
-        elif entry and entry.type == "Region":
-            label = entry.name
-        else:
-            label = f"{name} {noun.title()}"
-        self.emit(tokens.start, tokens.end, type_, label, RULE, "rule")
+        self.emit(tokens.start, tokens.end, type_, region_label(name, noun), RULE, "rule")
 
     def _rule_regions(self, tokens: SpacySpan, type_: str) -> None:
         """ "the Kyiv, Dnipropetrovsk and Odesa regions": one region per listed name."""
@@ -401,6 +402,19 @@ class _Finder:
         text, root = tokens.text, tokens.root
         if end - start == 1 and tokens[0].is_sent_start and tokens[0].pos_ in _NOT_NAME_POS:
             return  # "Fierce fighting continued": a capitalised word, not a name
+        if (
+            end < len(doc)
+            and doc[end].lower_ in REGION_TAIL_NOUNS
+            and end not in self.p.covered
+            and ent.label_ in {"GPE", "LOC", "PERSON", "ORG", "NORP"}
+            and text.lower() not in pat.country_by_name()
+        ):  # "Kani township", "Sagaing region", "Rakhine state"
+            label = region_label(text, doc[end].lower_)
+            self.emit(start, end + 1, "Region", label, CONTEXT, "context")
+            return
+        if ent.label_ == "LOC" and tokens[-1].text in REGION_NAME_HEADS and end - start > 1:
+            self.emit(start, end, "Region", text, CONTEXT, "context")  # "the Bekaa Valley"
+            return
         if text in pat.country_by_adjective():
             self.emit(
                 start,
@@ -624,6 +638,18 @@ def forces_country() -> dict[str, str]:
 
 def _gazetteer_names() -> set[str]:
     return {n.name for n in pat.names()} | {c.name for c in pat.countries()}
+
+
+def region_label(name: str, noun: str) -> str:
+    """ "Kharkiv" + "region" -> "Kharkiv Oblast"; "Kani" + "township" -> "Kani Township"."""
+    entry = pat.name_index().get(name.lower())
+    if noun in {"oblast", "region"} and name.lower() in pat.OBLASTS:
+        return f"{name} Oblast"
+    if noun in {"district", "raion"} and (name.lower() in pat.OBLASTS or entry):
+        return f"{name} Raion"
+    if entry and entry.type == "Region":
+        return entry.name
+    return f"{name} {noun.title()}"
 
 
 def _armed_name(words: list[str]) -> bool:
