@@ -828,3 +828,9 @@ def test_named_place_behind_a_generic_one(nlp):
     )
     ev = only(x, "DroneStrike")
     assert any("Khan Younis" in labels[p] for p in ev.places)
+
+
+def test_nationality_on_positions_is_no_place_even_as_a_proper_noun(nlp):
+    x, labels = run(nlp, "Tajik forces launched an offensive on Kyrgyz positions near Batken.")
+    ev = only(x, "Offensive")
+    assert [labels[p] for p in ev.places] == ["Batken"]

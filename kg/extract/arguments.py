@@ -84,6 +84,14 @@ ANAPHORIC_PLACES = frozenset(
 FOCUS_CHARS = 700
 
 
+def nationality(word: Token) -> str | None:
+    """The country a nationality word names ("Russian", "Kyrgyz"), else None."""
+    name = demonyms().get(word.lower_)
+    if name is None and word.text in pat.country_by_adjective():
+        name = pat.country_by_adjective()[word.text].name
+    return name
+
+
 def parse_count(text: str) -> int | None:
     """'10' -> 10, '1,200' -> 1200, 'three' -> 3, 'dozens' -> 24; else None."""
     text = text.lower().replace(",", "")
@@ -253,15 +261,15 @@ class Arguments:
         instruments = lexicon()["instruments"]
         words = [token, *(c for c in token.children if c.dep_ in ("compound", "amod", "nmod"))]
         if not any(w.lemma_.lower() in instruments for w in words) and token.lemma_ != "fire":
+            return None  # "by Russian troops": the armed forces, found by the resolver
+        owners = [w for w in words[1:] if nationality(w)]
+        if not owners:
             return None
-        nationality = [w for w in words[1:] if w.lower_ in demonyms()]
-        if not nationality:
-            return None
-        name = demonyms()[nationality[0].lower_]
+        name = nationality(owners[0])
         for ent in self.table.entities():
             if ent.type == "Country" and ent.label == name:
                 return ent.key  # not the armed forces "Israeli artillery" may be a mention of
-        span = self.resolver.parsed.span_of(para, nationality[0])
+        span = self.resolver.parsed.span_of(para, owners[0])
         return self.table.add(span, "Country", label=name, confidence=0.6)
 
     def described_group(self, para: Paragraph, token: Token) -> str | None:
@@ -396,7 +404,11 @@ class Arguments:
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
-                    keys = self.resolver.places(para, pobj)
+                    keys = [
+                        k
+                        for k in self.resolver.places(para, pobj)
+                        if not self._nationality(pobj, k)
+                    ]
                     if depth < 2 and all(
                         self.table.type_of(k) == "Country" or self.table.is_generic(k) for k in keys
                     ):  # "on Kyrgyz positions around X", "on a school in X": X too
@@ -409,6 +421,17 @@ class Arguments:
             for clause in clauses:
                 found.extend(k for k in self.places(para, clause, 1) if k not in found)
         return found
+
+    def _nationality(self, noun: Token, key: str) -> bool:
+        """Is ``key`` a country named only by a nationality word on ``noun`` ("on Kyrgyz
+        positions", even when the parser tags "Kyrgyz" a proper noun)? Never a place."""
+        if self.table.type_of(key) != "Country" or noun.lower_ in demonyms():
+            return False
+        label = self.table.label_of(key)
+        mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+        return any(nationality(m) == label for m in mods) and not any(
+            m.lower_ == label.lower() for m in mods
+        )
 
     def sentence_place(self, para: Paragraph, token: Token, exclude: set[str]) -> str | None:
         """The place entity of the trigger's sentence nearest to it (a weaker guess)."""
