@@ -784,3 +784,15 @@ def test_the_salvation_army_is_not_an_armed_group(nlp):
 def test_a_name_with_a_region_noun_is_a_region(nlp, text, label, mention):
     ent = find(entities(nlp, text), "Region", label)
     assert texts(ent) == [mention or "Kani township"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Gaza, at least 11 Palestinians were killed in an air strike on a school.",
+        "Russian shelling killed three Ukrainians in Kherson.",
+        "Two Ukrainians were wounded when the shell hit the market.",
+    ],
+)
+def test_counted_or_harmed_people_are_not_an_army(nlp, text):
+    assert not [e for e in entities(nlp, text) if e.type == "MilitaryUnit"]

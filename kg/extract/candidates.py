@@ -505,7 +505,7 @@ class _Finder:
         definite = start > 0 and self.doc[start - 1].lower_ == "the"
         # "the Russians" in a paragraph about fighting; bare "Russians" in such a sentence
         context = self.doc[:] if definite else self.doc[start].sent
-        if military(context):
+        if military(context) and not _counted_or_harmed(self.doc[end - 1]):
             if definite:
                 start -= 1
             self.emit(
@@ -638,6 +638,16 @@ def forces_country() -> dict[str, str]:
 
 def _gazetteer_names() -> set[str]:
     return {n.name for n in pat.names()} | {c.name for c in pat.countries()}
+
+
+_HARM_VERBS = frozenset("kill wound injure displace evacuate hurt detain abduct".split())
+
+
+def _counted_or_harmed(token: Token) -> bool:
+    """ "11 Palestinians were killed", "two Ukrainians": people counted or harmed, not an army."""
+    if any(c.dep_ == "nummod" for c in token.children):
+        return True
+    return token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in _HARM_VERBS
 
 
 def region_label(name: str, noun: str) -> str:
