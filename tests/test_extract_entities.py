@@ -796,3 +796,11 @@ def test_a_name_with_a_region_noun_is_a_region(nlp, text, label, mention):
 )
 def test_counted_or_harmed_people_are_not_an_army(nlp, text):
     assert not [e for e in entities(nlp, text) if e.type == "MilitaryUnit"]
+
+
+def test_an_entity_glued_to_the_dateline_is_cut_at_its_end(nlp):
+    ents = entities(nlp, "BEIRUT, Oct 14 - Israeli jets struck targets in southern Lebanon.")
+    assert {(e.type, e.label) for e in ents} >= {("Settlement", "Beirut"), ("Country", "Israel")}
+    assert not [e for e in ents if e.type == "Person"]
+    ents = entities(nlp, "KYIV, Ukraine, May 17 - Russian troops advanced near Bakhmut.")
+    assert ("Country", "Ukraine") in {(e.type, e.label) for e in ents}

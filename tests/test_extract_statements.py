@@ -389,3 +389,12 @@ def test_a_named_apposition_beats_a_name_inside_the_description(nlp):
 def test_gaza_health_ministry_is_gazas(nlp):
     text = "At least 11 people were killed in a strike on a school, the Gaza Health Ministry said."
     assert _speakers(nlp, text) == [("At", "Ministry of Health of Gaza")]
+
+
+def test_according_to_a_video_released_by_a_unit_is_that_units_word(nlp):
+    text = (
+        "Drones struck a column of armoured vehicles near the river, according to a video "
+        "released by the 72nd Mechanized Brigade."
+    )
+    [(_, who)] = _speakers(nlp, text)
+    assert who is not None and "72nd" in who

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from ..types import ACTOR_TYPES, PLACE_TYPES, Span, TimeRef
 from . import patterns as pat
 from .attribution import GROUP_NOUNS, Resolver, demonyms, relative_antecedent
+from .cues import dateline_end
 from .entities import EntityTable
 from .parsed import Paragraph
 from .triggers import DEFINITE, is_definite, lexicon, subject
@@ -145,25 +146,6 @@ def event_time(token: Token, times: list[tuple[TimeRef, Token]]) -> TimeRef | No
 
 #: A wire-service dateline opening a paragraph: "KRAMATORSK, Ukraine, May 17 - ",
 #: "PORT SUDAN (Reuters) - ", "GAZA/JERUSALEM, July 2 -- ".
-DATELINE = re.compile(
-    r"[A-Z][A-Z.'\- ]+[A-Z](?:/[A-Z][A-Z.'\- ]+[A-Z])*"
-    r"(?:,\s*[A-Z][\w.'\- ]*?)??(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"(?:\s*\([^)]{1,40}\))?\s*(?:-{1,2}|\u2013|\u2014)\s"
-)
-
-
-def dateline_end(text: str) -> int:
-    """Where a paragraph's wire-service dateline ends (0 when it has none).
-
-    >>> dateline_end("KYIV, Ukraine, May 17 - Troops advanced.")
-    24
-    >>> dateline_end("Troops advanced.")
-    0
-    """
-    match = DATELINE.match(text)
-    return match.end() if match else 0
-
-
 class Arguments:
     """Finds the arguments of event triggers against one document's entity table."""
 

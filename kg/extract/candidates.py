@@ -29,6 +29,7 @@ from .cues import (
     after_slash,
     after_title,
     country_in,
+    dateline_end,
     is_government,
     looks_like_org,
     military,
@@ -709,6 +710,20 @@ def dateline(doc) -> int:
     return 0
 
 
+def _after_dateline(doc, ents: list[SpacySpan]) -> list[SpacySpan]:
+    """Entities cut at the dateline's end: the model's "Oct 14 - Israeli" is "Israeli"."""
+    opening = dateline_end(doc.text)
+    if not opening:
+        return ents
+    out = []
+    for ent in ents:
+        if ent.start_char < opening < ent.end_char:
+            first = next(t.i for t in ent if t.idx >= opening)
+            ent = SpacySpan(doc, first, ent.end, label=ent.label_, span_id=ent.id_)
+        out.append(ent)
+    return out
+
+
 def paragraph_candidates(parsed: Parsed, para: Paragraph) -> list[Candidate]:
     p = _Para(parsed, para)
     finder = _Finder(p)
@@ -719,11 +734,12 @@ def paragraph_candidates(parsed: Parsed, para: Paragraph) -> list[Candidate]:
         kind = entry.type if entry and entry.type in PLACE_TYPES else "Settlement"
         finder.emit(0, end, kind, entry.name if entry else place.title(), CONTEXT, "context")
         p.cover(0, end)
-    for ent in para.doc.ents:
+    ents = _after_dateline(para.doc, list(para.doc.ents)) if para.offset == 0 else para.doc.ents
+    for ent in ents:
         if end and ent.start < end:
             continue
         p.cover(ent.start, ent.end)
-    for ent in para.doc.ents:
+    for ent in ents:
         if end and ent.start < end:
             continue
         if ent.label_ in CONTRACT_TYPES:

@@ -9,6 +9,8 @@ about fighting.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -161,3 +163,22 @@ def looks_like_org(words: list[str]) -> bool:
 
 def titled(text: str) -> str:
     return " ".join(w if w[:1].isdigit() else w[:1].upper() + w[1:] for w in text.split())
+
+
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'\- ]+[A-Z](?:/[A-Z][A-Z.'\- ]+[A-Z])*"
+    r"(?:,\s*[A-Z][\w.'\- ]*?)??(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s*\([^)]{1,40}\))?\s*(?:-{1,2}|\u2013|\u2014)\s"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where a paragraph's wire-service dateline ends (0 when it has none).
+
+    >>> dateline_end("KYIV, Ukraine, May 17 - Troops advanced.")
+    24
+    >>> dateline_end("Troops advanced.")
+    0
+    """
+    match = DATELINE.match(text)
+    return match.end() if match else 0

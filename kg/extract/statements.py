@@ -139,6 +139,25 @@ def speech_verbs(para: Paragraph, quotes: list[tuple[int, int]]) -> list[Token]:
     return found
 
 
+#: Things that are published: "according to a video released by X" is X's word.
+PUBLISHED_NOUNS = frozenset(
+    "video footage statement report post message photo photograph image images data "
+    "figures assessment update recording".split()
+)
+
+
+def _released_by(noun: Token) -> Token | None:
+    """The publisher of "a video released/posted/published by X": X's token, or None."""
+    if noun.lemma_.lower() not in PUBLISHED_NOUNS:
+        return None
+    for verb in noun.children:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            for agent in verb.children:
+                if agent.dep_ == "agent":
+                    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def _calls_on(verb: Token) -> bool:
     """ "called on/upon X to Y": an appeal, reported like speech."""
     return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in verb.children) and any(
@@ -161,7 +180,8 @@ class _Finder:
             for to in verb.children:
                 for pobj in to.children:
                     if pobj.dep_ == "pobj":
-                        return self.actor(para, pobj), 0.8
+                        source = _released_by(pobj)  # "a video released by the brigade"
+                        return self.actor(para, source or pobj), 0.8
             return None, 0.5
         if (
             verb.dep_ == "conj"
