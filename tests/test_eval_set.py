@@ -19,11 +19,11 @@ EVAL = ROOT / "tests" / "data" / "eval"
 #: F1 floors per part: (DEV, TEST). TEST floors: the measured TEST micro F1 (six articles,
 #: tests/data/eval/README.md "TEST round 3 articles") minus about 0.02.
 FLOORS = {
-    "entities (typed, named)": (0.97, 0.74),
-    "events (lenient type)": (0.93, 0.81),
-    "events (with arguments)": (0.88, 0.41),
-    "statements (found)": (0.98, 0.96),
-    "statements (with speaker)": (0.96, 0.75),
+    "entities (typed, named)": (0.89, 0.77),
+    "events (lenient type)": (0.92, 0.81),
+    "events (with arguments)": (0.90, 0.46),
+    "statements (found)": (0.96, 0.96),
+    "statements (with speaker)": (0.90, 0.78),
 }
 
 
