@@ -398,3 +398,22 @@ def test_according_to_a_video_released_by_a_unit_is_that_units_word(nlp):
     )
     [(_, who)] = _speakers(nlp, text)
     assert who is not None and "72nd" in who
+
+
+@pytest.mark.parametrize(
+    "text, words, who",
+    [
+        (
+            "Russia, which keeps a military base in the region, called for an immediate ceasefire.",
+            "an immediate ceasefire",
+            "Russia",
+        ),
+        ("Pope Francis called for restraint on both sides.", "restraint on both sides", None),
+    ],
+)
+def test_a_call_for_something_is_a_statement(nlp, text, words, who):
+    x, labels = run(nlp, text)
+    [stmt] = x.statements
+    assert stmt.quote == words and not stmt.direct
+    if who:
+        assert speaker(labels, stmt) == who

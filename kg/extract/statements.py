@@ -134,8 +134,8 @@ def speech_verbs(para: Paragraph, quotes: list[tuple[int, int]]) -> list[Token]:
             found.append(token)
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             found.append(token)
-        elif lemma == "call" and _calls_on(token):
-            found.append(token)  # "called on allies to deliver more air defences"
+        elif lemma == "call" and (_calls_on(token) or _calls_for(token)):
+            found.append(token)  # "called on allies to deliver ...", "called for a ceasefire"
     return found
 
 
@@ -155,6 +155,14 @@ def _released_by(noun: Token) -> Token | None:
             for agent in verb.children:
                 if agent.dep_ == "agent":
                     return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _calls_for(verb: Token) -> Token | None:
+    """ "called for an immediate ceasefire": the object of the appeal, or None."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
     return None
 
 
@@ -408,6 +416,8 @@ class _Finder:
                 clause = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
             if not clause and verb.lemma_ in ("urge", "call"):
                 clause = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+            if not clause and verb.lemma_ == "call" and _calls_for(verb) is not None:
+                clause = [_calls_for(verb)]  # "called for an immediate ceasefire"
             if not clause:  # "said in a statement that ...": the clause hangs on the noun
                 clause = [
                     c
