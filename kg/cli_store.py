@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import signal
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -212,6 +213,7 @@ def load_cli(
             retries=retries,
             batch_docs=batch_docs,
             atomic=atomic,
+            progress=_load_progress(),
         )
     except KgError as err:
         raise fail(err) from None
@@ -220,6 +222,25 @@ def load_cli(
         f"{report.target} in {report.seconds:.2f} s ({report.rate:,.0f} triples/s, "
         f"{report.requests} requests; {report.detail}); counts checked"
     )
+
+
+def _load_progress():
+    """A bar of graphs sent, on stderr, when it is a terminal (logs stay clean)."""
+    if not sys.stderr.isatty():
+        return None
+    bar = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            from tqdm import tqdm
+
+            bar = tqdm(total=total, unit="graph", file=sys.stderr, desc="loading", leave=False)
+        bar.update(done - bar.n)
+        if done >= total:
+            bar.close()
+
+    return update
 
 
 def serve_cli(

@@ -20,7 +20,7 @@ import os
 import re
 import time
 import urllib.parse
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -430,6 +430,7 @@ def _gsp_batches(
     graphs: Mapping[str, Sequence[Triple]],
     batch_docs: int,
     atomic: bool,
+    tick: Callable[[int], None],
 ) -> None:
     """Replace graphs ``batch_docs`` at a time: one DROP request, one dataset POST."""
     names = list(graphs)
@@ -449,6 +450,7 @@ def _gsp_batches(
             data=_nquads(graphs, batch),
             headers={"Content-Type": "application/n-quads"},
         )
+        tick(len(batch))
 
 
 def _derive_update_url(gsp: str) -> str | None:
@@ -476,6 +478,7 @@ def load_graph(
     check: bool = True,
     batch_docs: int | None = None,
     atomic: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> LoadReport:
     """Load an RDF file into a remote store, one named graph per document, replacing.
 
@@ -495,6 +498,7 @@ def load_graph(
     a request that fails half-way leaves part of its triples) unless ``atomic``; the
     count check reports such a graph either way. Virtuoso always gets one PUT per
     graph with ``graph-uri``, and at most 1,000 triples per INSERT DATA.
+    ``progress(done, total)``, when given, hears how many graphs have been sent.
     """
     if bool(gsp) == bool(update):
         raise UsageError("Give exactly one of --gsp URL or --update URL.")
@@ -520,11 +524,19 @@ def load_graph(
         )
     graphs = read_graphs(path, graph)
     detail = f"INSERT DATA in chunks of {chunk_size}"
+    sent_graphs = 0
+
+    def tick(count: int) -> None:
+        nonlocal sent_graphs
+        sent_graphs += count
+        if progress is not None:
+            progress(sent_graphs, len(graphs))
+
     if gsp:
         batch = batch_docs or (OXIGRAPH_BATCH_DOCS if kind == "oxigraph" else 1)
         update_url = _derive_update_url(gsp) if kind == "oxigraph" else None
         if batch > 1 and update_url:
-            _gsp_batches(client, gsp, update_url, graphs, batch, atomic)
+            _gsp_batches(client, gsp, update_url, graphs, batch, atomic, tick)
             detail = f"dataset POST, {batch} graphs per request" + (
                 "" if atomic else ", no_transaction"
             )
@@ -537,10 +549,12 @@ def load_graph(
                     data=_ntriples(triples),
                     headers={"Content-Type": "text/turtle; charset=utf-8"},
                 )
+                tick(1)
             detail = "PUT per graph"
     else:
         for iri, triples in graphs.items():
             _update_graph(client, target, iri, triples, chunk_size)
+            tick(1)
     sent = {iri: len(triples) for iri, triples in graphs.items()}
     if check:
         query_url = query or _derive_query_url(target)

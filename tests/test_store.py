@@ -217,3 +217,14 @@ def test_cli_load_and_a_store_that_is_down(server: OxigraphServer) -> None:
     assert "cannot connect" in failed.stderr and "[E050]" in failed.stderr
     usage = CliRunner().invoke(app, ["load", str(SMALL_TRIG)])
     assert usage.exit_code == 2
+
+
+def test_load_reports_progress_in_graphs(server: OxigraphServer) -> None:
+    heard: list[tuple[int, int]] = []
+    report = load_graph(
+        SMALL_TRIG, gsp=server.store_url, batch_docs=1, progress=lambda d, t: heard.append((d, t))
+    )
+    assert heard == [(1, len(report.graphs)), (2, len(report.graphs))]
+    heard.clear()
+    load_graph(SMALL_TRIG, update=server.update_url, progress=lambda d, t: heard.append((d, t)))
+    assert heard[-1] == (len(report.graphs), len(report.graphs))
