@@ -105,3 +105,172 @@ def test_short_acronyms_match_case_exactly(nlp):
 def test_nationality_adjectives_are_not_names_of_places(nlp):
     # "Russian region" must not become a Region called "Russian"
     assert "Russian region" not in _ruled(nlp, "Drones struck the Russian region overnight.")
+
+
+# --- nationality marker, lower-case phrases, fewer Matcher patterns --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "ident"),
+    [
+        (
+            "The South Sudanese army shelled the town.",
+            "South Sudanese army",
+            "MilitaryUnit",
+            "@forces",
+        ),
+        (
+            "Central African Republic's defence ministry was silent.",
+            "Central African Republic's defence ministry",
+            "Organization",
+            "@ministry",
+        ),
+        (
+            "A note came from the South Korean ministry of foreign affairs today.",
+            "South Korean ministry of foreign affairs",
+            "Organization",
+            "@ministry",
+        ),
+        (
+            "North Korean state news agency KCNA carried the claim.",
+            "North Korean state news agency",
+            "Organization",
+            "@statemedia",
+        ),
+        (
+            "New Zealand's air force sent a plane.",
+            "New Zealand's air force",
+            "MilitaryUnit",
+            "@national",
+        ),
+        ("The Sri Lankan navy boarded a trawler.", "Sri Lankan navy", "MilitaryUnit", "@national"),
+        (
+            "Bosnia and Herzegovina's parliament met twice.",
+            "Bosnia and Herzegovina's parliament",
+            "Organization",
+            "@national",
+        ),
+        (
+            "Officers said the United States's border guards had left.",
+            "United States's border guards",
+            "MilitaryUnit",
+            "@national",
+        ),
+        (
+            "Ukraine's armed forces held the line.",
+            "Ukraine's armed forces",
+            "MilitaryUnit",
+            "@forces",
+        ),
+        (
+            "Turkey's foreign ministry said no.",
+            "Turkey's foreign ministry",
+            "Organization",
+            "@ministry",
+        ),
+        (
+            "Polish elite border troops arrived.",
+            "Polish elite border troops",
+            "MilitaryUnit",
+            "@forces",
+        ),
+        ("They said Iran'S navy had sailed.", "Iran'S navy", "MilitaryUnit", "@national"),
+    ],
+)
+def test_nationalities_of_any_length_in_each_construction(nlp, text, span, label, ident):
+    assert _ruled(nlp, text).get(span) == (label, ident)
+
+
+def test_marker_sets_length_of_longest_nationality(nlp):
+    doc = nlp("The South Sudanese and Ukraine's troops, and the Russian Federation's navy.")
+    marks = {t.text: t._.get(pat.NATIONALITY_ATTR) for t in doc if t._.get(pat.NATIONALITY_ATTR)}
+    # "Sudanese" alone is one too; "the Russian Federation's" starts at "the"
+    assert marks == {"South": 2, "Sudanese": 1, "Ukraine": 2, "the": 4, "Russian": 3}
+
+
+def _construction_starts() -> set[str]:
+    bodies = {words.split()[0] for words, _ in pat.NATIONAL_BODIES}
+    kinds = set(pat.MINISTRY_KINDS)
+    return pat.FORCE_MODIFIERS | pat.FORCE_NOUNS | kinds | bodies | {"ministry", "minstry", "state"}
+
+
+def test_longest_nationality_is_enough(nlp):
+    # the marker keeps only the longest nationality starting at a word ("Russian
+    # Federation's", not "Russian"): right when the word after a shorter one, inside
+    # the longer one, cannot begin a construction
+    heads = [
+        (*words, "'s") if possessive else words for words, possessive in pat._nationality_heads(nlp)
+    ]
+    starts = _construction_starts()
+    for short in heads:
+        for long in heads:
+            if len(long) > len(short) and long[: len(short)] == short:
+                assert long[len(short)].lower() not in starts, (short, long)
+
+
+def test_nationality_patterns_do_not_grow_with_countries(nlp):
+    ruler = nlp.get_pipe(pat.RULER_NAME)
+    lengths = pat._nationality_lengths(nlp)
+    assert lengths[0] == 1 and len(lengths) <= 8
+    nationality = [
+        p for p in ruler.patterns if isinstance(p["pattern"], list) and "_" in p["pattern"][0]
+    ]
+    assert len(nationality) == (4 + len(pat.NATIONAL_BODIES)) * len(lengths)
+    adjectives = set(pat.country_by_adjective())
+    for p in ruler.patterns:  # no pattern spells a nationality out any more
+        if isinstance(p["pattern"], list) and p["id"].startswith("@") and p["id"] != "@org":
+            assert (
+                not {t.get("TEXT") for t in p["pattern"] if isinstance(t.get("TEXT"), str)}
+                & adjectives
+            )
+
+
+def test_matcher_holds_few_token_patterns(nlp):
+    ruler = nlp.get_pipe(pat.RULER_NAME)
+    token = [p for p in ruler.patterns if isinstance(p["pattern"], list)]
+    lower = [p for p in token if pat._lower_words(p["pattern"])]
+    assert len(lower) > 200  # gazetteer names in any case: phrase-matched on LOWER
+    assert len(token) - len(lower) < 150  # what the Matcher still tries at every token
+    assert len(ruler.lower_matcher) > 100
+
+
+@pytest.mark.parametrize("text", ["AL JAZEERA", "al jazeera", "Al Jazeera", "al JAZEERA"])
+def test_lower_case_gazetteer_names_match_in_any_case(nlp, text):
+    assert _ruled(nlp, f"A producer told {text} on Monday.").get(text) == (
+        "Organization",
+        "Al Jazeera",
+    )
+
+
+def test_one_word_weapons_share_a_pattern(nlp):
+    ruler = nlp.get_pipe(pat.RULER_NAME)
+    weapon_tokens = [
+        p for p in ruler.patterns if p["id"] == "@weapon" and isinstance(p["pattern"], list)
+    ]
+    assert len(weapon_tokens) < 20
+    text = "Patriot batteries, Bayraktar attack drones and Iskander-M missiles were used."
+    ents = {e.text: e.label_ for e in nlp(text).ents}
+    assert ents.get("Patriot batteries") == pat.WEAPON
+    assert ents.get("Bayraktar attack drones") == pat.WEAPON
+    assert ents.get("Iskander-M missiles") == pat.WEAPON
+
+
+def test_ruler_survives_serialisation(nlp, tmp_path):
+    import spacy
+
+    texts = [
+        "The South Sudanese army and Al Jazeera reported HIMARS strikes near Kherson.",
+        "Ukraine's armed forces and the Israeli air force; AP and the UN said so.",
+    ]
+    expected = [
+        [(e.start, e.end, e.label_, e.ent_id_) for e in doc.ents] for doc in nlp.pipe(texts)
+    ]
+    nlp.to_disk(tmp_path / "model")
+    loaded = spacy.load(tmp_path / "model")
+    assert [
+        [(e.start, e.end, e.label_, e.ent_id_) for e in d.ents] for d in loaded.pipe(texts)
+    ] == expected
+    loaded.from_bytes(nlp.to_bytes())
+    assert [
+        [(e.start, e.end, e.label_, e.ent_id_) for e in d.ents] for d in loaded.pipe(texts)
+    ] == expected
