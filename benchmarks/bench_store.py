@@ -5,6 +5,7 @@ Oxigraph; every saved query < 1 s on 1M triples (embedded store, as `kg query` r
 
     .venv/bin/python benchmarks/bench_store.py            # 10k, 100k, 1M
     .venv/bin/python benchmarks/bench_store.py --sizes 10000 100000
+    .venv/bin/python benchmarks/bench_store.py --sizes 1000000 --no-loads   # queries only
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ def bench_queries(path: Path, repeats: int = 3) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description="conflict-kg store benchmark")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--no-loads", action="store_true", help="time the saved queries only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as folder:
         work = Path(folder)
@@ -99,7 +101,8 @@ def main() -> None:
             path = work / f"graph-{size}.nq"
             count = generate(size, path)
             print(f"== {count:,} triples ({path.stat().st_size / 1e6:.1f} MB N-Quads)")
-            bench_loads(path, work, size)
+            if not args.no_loads:
+                bench_loads(path, work, size)
             bench_queries(path)
             sys.stdout.flush()
 
