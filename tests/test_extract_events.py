@@ -834,3 +834,67 @@ def test_nationality_on_positions_is_no_place_even_as_a_proper_noun(nlp):
     x, labels = run(nlp, "Tajik forces launched an offensive on Kyrgyz positions near Batken.")
     ev = only(x, "Offensive")
     assert [labels[p] for p in ev.places] == ["Batken"]
+
+
+def test_a_passive_conjunct_keeps_its_own_subject_as_patient(nlp):
+    text = "Two Syrian soldiers were wounded and an armoured car was destroyed near Idlib."
+    x, labels = run(nlp, text)
+    assert only(x, "Destruction").agent is None
+    assert only(x, "Casualties").agent is None
+
+
+def test_by_phrase_hung_on_the_active_verb_belongs_to_the_event_noun(nlp):
+    x, labels = run(nlp, "Soldiers repelled three attacks by fighters of Al-Shabaab near Baidoa.")
+    ev = only(x, "Attack")
+    assert labels.get(ev.agent) == "al-Shabaab"
+
+
+def test_members_of_a_named_group_after_a_dateline_are_the_group(nlp):
+    text = "BENI, March 3 - Rebels of the Allied Democratic Forces attacked Mabalako on Sunday."
+    x, labels = run(nlp, text)
+    assert labels.get(only(x, "Attack").agent) == "Allied Democratic Forces"
+
+
+def test_the_rebels_and_their_pronoun_are_the_armed_group(nlp):
+    text = (
+        "Fighters of the M23 entered Kibumba on Monday as the army held the airport. "
+        "The rebels said on Tuesday that they had captured Kibumba."
+    )
+    x, labels = run(nlp, text)
+    caps = [e for e in x.events if e.type == "Capture"]
+    assert caps and labels.get(caps[-1].agent) == "M23"
+
+
+@pytest.mark.parametrize(
+    "text, typ, trigger",
+    [
+        ("The enemy lost up to 40 servicemen near Robotyne.", "Casualties", "lost"),
+        ("An aid team came under fire near Khan Younis.", "Attack", "came under fire"),
+        ("Peacekeepers exchanged fire with gunmen near Bunia.", "Battle", "exchanged fire"),
+        ("Hostilities resumed near Bunia on Friday.", "Battle", "Hostilities"),
+        ("The army said it would launch a counter-offensive near Beni.", "Offensive", "offensive"),
+        ("The brigade took part in offensive operations near Kreminna.", "Offensive", "operations"),
+        ("Mortar shells fell on a market in Beni.", "Shelling", "fell"),
+        ("Three rockets landed near a school in Sderot.", "MissileStrike", "landed"),
+        ("The agency delivered food rations to families in Rafah.", "AidDelivery", "delivered"),
+        ("The 3rd Brigade defeated an enemy unit near Pokrovsk.", "Attack", "defeated"),
+    ],
+)
+def test_round4_triggers(nlp, text, typ, trigger):
+    x, _ = run(nlp, text)
+    ev = only(x, typ)
+    assert ev.trigger.text.startswith(trigger)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks fell apart on Friday.",
+        "The town fell to the rebels in March.",
+        "He came under pressure from his allies.",
+        "The army lost ground near Kupiansk.",
+    ],
+)
+def test_round4_triggers_need_their_shape(nlp, text):
+    x, _ = run(nlp, text)
+    assert not [e for e in x.events if e.type in ("Shelling", "Attack", "Casualties")]

@@ -417,3 +417,31 @@ def test_a_call_for_something_is_a_statement(nlp, text, words, who):
     assert stmt.quote == words and not stmt.direct
     if who:
         assert speaker(labels, stmt) == who
+
+
+def test_the_agency_said_is_the_organisation_that_spoke_last(nlp):
+    text = (
+        "The UN Office for the Coordination of Humanitarian Affairs said on Monday that aid "
+        "trucks were stuck at the border. About 5,000 families have fled Rafah, the agency said."
+    )
+    x, labels = run(nlp, text)
+    assert [speaker(labels, s) for s in x.statements] == ["OCHA", "OCHA"]
+
+
+def test_a_bracketed_name_closing_the_speaker_phrase_is_the_speaker(nlp):
+    text = (
+        "The UN stabilisation mission in the east (MONUSCO) said two of its bases near Bunia "
+        "had been attacked."
+    )
+    x, labels = run(nlp, text)
+    [stmt] = x.statements
+    assert speaker(labels, stmt) == "MONUSCO"
+
+
+def test_the_rebels_said_is_the_armed_group_named_last(nlp):
+    text = (
+        "Government troops clashed with the Allied Democratic Forces near Oicha. "
+        "The army said it had pushed back the attack. The rebels said they still held the road."
+    )
+    x, labels = run(nlp, text)
+    assert speaker(labels, x.statements[-1]) == "Allied Democratic Forces"

@@ -209,6 +209,17 @@ class Arguments:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return self.weapon_owner(para, pobj) or res.actor(para, pobj)
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if (
+            token.dep_ == "dobj"
+            and nxt is not None
+            and nxt.lower_ == "by"
+            and nxt.head.i == token.head.i
+        ):
+            if not any(c.dep_ in ("nsubjpass", "auxpass") for c in token.head.children):
+                for pobj in nxt.children:  # "repelled attacks by X": the parser hung
+                    if pobj.dep_ == "pobj":  # "by X" on the active verb; it is the noun's
+                        return self.weapon_owner(para, pobj) or res.actor(para, pobj)
         for acl in token.children:  # "an offensive launched by X", "talks led by X"
             if acl.dep_ == "acl" and acl.tag_ == "VBN":
                 for child in acl.children:
@@ -278,7 +289,9 @@ class Arguments:
         end = dateline_end(para.doc.text)
         if subj.idx >= end:
             return subj
-        later = [c for c in subj.children if c.dep_ == "appos" and c.idx >= end]
+        later = [c for c in subj.children if c.dep_ in ("appos", "conj") and c.idx >= end]
+        if not later:  # "GOMA, Jan 24 - Rebels ... seized": a second subject past it
+            later = [c for c in subj.head.children if c.dep_ == "nsubj" and c.idx >= end]
         return later[-1] if later else None
 
     def possessed_forces(self, para: Paragraph, token: Token) -> str | None:

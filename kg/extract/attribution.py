@@ -11,6 +11,7 @@ callers ask for actor types or place types.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -18,7 +19,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from ..types import ACTOR_TYPES, PLACE_TYPES
-from .entities import EntityTable
+from .entities import EntityTable, forces_country
 from .parsed import Paragraph, Parsed
 
 SPEECH_VERBS = frozenset(
@@ -47,6 +48,14 @@ GROUP_NOUNS = frozenset("group movement militia organisation organization factio
 NAME_HEAD_NOUNS = frozenset(
     "ministry service agency committee council office mission force army command "
     "directorate department authority".split()
+)
+#: "the agency said" with no organisation named by it: the organisation that spoke last.
+AGENCY_NOUNS = frozenset({"agency", "organisation", "organization"})
+#: "the rebels said": the non-state armed group named last.
+REBEL_NOUNS = frozenset({"rebels", "insurgents", "militants", "jihadists", "fighters"})
+#: Plural members that stand for the named group of their "of" phrase ("rebels of X").
+MEMBER_NOUNS = frozenset(
+    "rebel fighter militant insurgent unit group soldier troop detachment formation".split()
 )
 #: Nouns of a statement whose possessive pronoun means the last speaker ("its statement").
 REPORT_NOUNS = frozenset(
@@ -245,6 +254,8 @@ class Resolver:
         start = para.offset + token.idx
         noun = relative_antecedent(token) or token
         key = self.key_of(para, noun, ACTOR_TYPES)
+        if key is None and noun.lower_ in REBEL_NOUNS and _bare_definite(noun):
+            key = self.armed_group_before(start)  # "the rebels ... they"
         if key is not None and self.table.type_of(key) == "Country" and persons:
             if self._forces_of(noun) is not None:
                 key = None  # "Israeli commanders": the forces, not the country
@@ -366,6 +377,53 @@ class Resolver:
                     best, best_start = ent.key, m.start
         return best
 
+    def armed_group_before(self, before: int) -> str | None:
+        """The non-state armed group mentioned last before ``before``: a MilitaryUnit that
+        is no country's armed forces (for "the rebels", "the insurgents")."""
+        national = forces_country()
+        best, best_start = None, -1
+        for ent in self.table.entities():
+            if ent.type != "MilitaryUnit" or ent.generic or ent.label in national:
+                continue
+            if re.search(r"\b(?:Armed|Defen[cs]e) Forces?\b|\bArmy$", ent.label):
+                continue
+            for m in ent.mentions:
+                if best_start < m.start < before:
+                    best, best_start = ent.key, m.start
+        return best
+
+    def _agency_like(self, key: str) -> bool:
+        """An organisation "the agency" may stand for: not one whose name says it is some
+        other kind of body ("the Lebanese health ministry" is no agency)."""
+        if self.table.type_of(key) != "Organization":
+            return False
+        other = NAME_HEAD_NOUNS - AGENCY_NOUNS - {"office"}
+        names = [m.text for m in self.table.mentions_of(key)] + [self.table.label_of(key)]
+        return not any(w in other for n in names for w in n.lower().split())
+
+    def _bracketed_name(self, para: Paragraph, token: Token) -> str | None:
+        """A name in brackets closing the noun phrase: "the UN mission in Congo (MONUSCO)"."""
+        doc, last = token.doc, token.right_edge
+        if last.text != ")" or last.i < token.i + 3 or doc[last.i - 2].text != "(":
+            return None
+        name = doc[last.i - 1]
+        return self.key_of(para, name, ACTOR_TYPES) if name.pos_ == "PROPN" else None
+
+    def _members_of(self, para: Paragraph, token: Token) -> str | None:
+        """Plural members of a named armed group or unit: "rebels of the M23", "assault
+        groups of the 41st Brigade", "fighters of X" (a single "member of X" only speaks
+        for himself)."""
+        if token.tag_ not in ("NNS", "NNPS") or token.lower_.removesuffix("s") not in MEMBER_NOUNS:
+            return None
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        key = self.key_of(para, pobj, frozenset({"MilitaryUnit"}))
+                        if key is not None:
+                            return key
+        return None
+
     def actor(self, para: Paragraph, token: Token, *, demonym: bool = True) -> str | None:
         """The actor entity a subject/agent/possessor token stands for, or None."""
         noun = relative_antecedent(token)
@@ -386,8 +444,14 @@ class Resolver:
                     key = self.key_of(para, child, ACTOR_TYPES)
                     if key is not None:
                         return key
+            key = self._bracketed_name(para, token)
+            if key is not None:  # "the UN peacekeeping mission in Congo (MONUSCO) said"
+                return key
         key = self.key_of(para, token, ACTOR_TYPES)
         if key is not None:
+            return key
+        key = self._members_of(para, token)
+        if key is not None:  # "Rebels of the March 23 Movement seized"
             return key
         # "the mayor, Ana Lopes, said": the name in apposition
         for child in appositions:
@@ -399,6 +463,14 @@ class Resolver:
         if token.lemma_.lower() in NAME_HEAD_NOUNS and _definite(token):
             mods = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod")]
             key = self.described(start, [token.lower_, *mods])  # "the ministry said"
+            if key is not None:
+                return key
+            if token.lower_ in AGENCY_NOUNS and not mods:
+                key = self.last_speaker(start)  # "the agency said" after OCHA said
+                if key is not None and self._agency_like(key):
+                    return key
+        if token.lower_ in REBEL_NOUNS and _bare_definite(token):
+            key = self.armed_group_before(start)  # "the rebels said": the non-state group
             if key is not None:
                 return key
         if token.lemma_.lower() in REPORT_NOUNS:

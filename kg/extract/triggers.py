@@ -165,6 +165,8 @@ def subject(token: Token) -> Token | None:
     governing verb's passive subject counts too ("the group, which is involved in
     fighting", "troops were ordered to withdraw"), the trigger's own never does.
     """
+    if any(c.dep_ == "nsubjpass" for c in token.children):
+        return None  # "... and a howitzer was destroyed": its own subject is the patient
     seen = token
     for step in range(4):
         deps = ("nsubj",) if step == 0 or seen.dep_ == "advcl" else ("nsubj", "nsubjpass")
@@ -246,6 +248,15 @@ def classify(token: Token, resolver: Resolver, para: Paragraph) -> tuple[str, li
             phrase = f"{lemma} {obj.lemma_.lower()}"
             if phrase in lex["verb_object"]:
                 return lex["verb_object"][phrase], sorted([token, obj], key=lambda t: t.i), 0.8
+        for prep in (c for c in token.children if c.dep_ == "prep"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):  # "came under fire"
+                phrase = f"{lemma} {prep.lower_} {pobj.lemma_.lower()}"
+                if phrase in lex["verb_prep_object"]:
+                    return lex["verb_prep_object"][phrase], [token, prep, pobj], 0.8
+        if lemma in lex["impact_verbs"]:  # "mortar shells fell on the camp"
+            subj = [c for c in token.children if c.dep_ == "nsubj"]
+            kind = _instrument_of(subj)
+            return (kind, [token], 0.75) if kind else ("", [], 0.0)
         if lemma in ("deliver", "send", "bring", "provide", "distribute", "ship"):
             if any(o.lemma_.lower() in lex["aid_objects"] for o in objs):
                 return "AidDelivery", [token], 0.8
@@ -291,7 +302,8 @@ def classify(token: Token, resolver: Resolver, para: Paragraph) -> tuple[str, li
             if any(_is_military(c, resolver, para) for c in cands):
                 return typ, [token], 0.6
         return "", [], 0.0
-    if token.pos_ in ("NOUN", "PROPN"):
+    nominal_adj = token.pos_ == "ADJ" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
+    if token.pos_ in ("NOUN", "PROPN") or nominal_adj:  # "launch a counter-offensive"
         key = lower if lower in lex["nouns"] else lemma
         if key not in lex["nouns"]:
             return "", [], 0.0
