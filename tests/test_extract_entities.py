@@ -804,3 +804,23 @@ def test_an_entity_glued_to_the_dateline_is_cut_at_its_end(nlp):
     assert not [e for e in ents if e.type == "Person"]
     ents = entities(nlp, "KYIV, Ukraine, May 17 - Russian troops advanced near Bakhmut.")
     assert ("Country", "Ukraine") in {(e.type, e.label) for e in ents}
+
+
+def test_a_lone_name_read_as_a_person_is_the_place_read_elsewhere(nlp):
+    text = (
+        "Shells fell on the outskirts of Bunia on Monday. "
+        '"We will defend the people of Bunia," the governor said.'
+    )
+    ents = entities(nlp, text)
+    assert not [e for e in ents if e.type == "Person" and e.label == "Bunia"]
+    bunia = find(ents, "Settlement", "Bunia")
+    assert len(bunia.mentions) == 2
+
+
+def test_a_settlement_named_once_is_found_where_the_tagger_missed_it(nlp):
+    text = (
+        "Rebels seized the town of Sake on Thursday. The army said it had withdrawn from "
+        "Sake to protect civilians, and peacekeepers exchanged fire with rebels near Sake."
+    )
+    sake = find(entities(nlp, text), "Settlement", "Sake")
+    assert len(sake.mentions) == 3

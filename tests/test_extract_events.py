@@ -898,3 +898,12 @@ def test_round4_triggers(nlp, text, typ, trigger):
 def test_round4_triggers_need_their_shape(nlp, text):
     x, _ = run(nlp, text)
     assert not [e for e in x.events if e.type in ("Shelling", "Attack", "Casualties")]
+
+
+def test_its_troops_after_a_bracketed_speaker_are_that_bodys(nlp):
+    text = (
+        "The UN stabilisation mission in the east (MONUSCO) said its troops had exchanged "
+        "fire with gunmen near Bunia."
+    )
+    x, labels = run(nlp, text)
+    assert labels.get(only(x, "Battle").agent) == "MONUSCO"

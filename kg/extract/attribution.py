@@ -253,7 +253,8 @@ class Resolver:
         """Remember an actor mention; possessors and objects only as non-persons."""
         start = para.offset + token.idx
         noun = relative_antecedent(token) or token
-        key = self.key_of(para, noun, ACTOR_TYPES)
+        key = self._bracketed_name(para, noun) if noun.pos_ == "NOUN" else None
+        key = key or self.key_of(para, noun, ACTOR_TYPES)
         if key is None and noun.lower_ in REBEL_NOUNS and _bare_definite(noun):
             key = self.armed_group_before(start)  # "the rebels ... they"
         if key is not None and self.table.type_of(key) == "Country" and persons:

@@ -17,15 +17,25 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..types import Span
 from .candidates import PLACE_TYPES, UNKNOWN, Candidate
 from .names import fold
 from .parsed import Parsed
 
-__all__ = ["acronyms", "bare_ministries", "definite_rivers", "one_type_per_name", "surnames"]
+__all__ = [
+    "acronyms",
+    "bare_ministries",
+    "definite_rivers",
+    "one_type_per_name",
+    "repeated_settlements",
+    "surnames",
+]
 
 
 def one_type_per_name(cands: list[Candidate]) -> None:
-    """NER guesses take the type and label of the strongest reading of the same name."""
+    """NER guesses take the type and label of the strongest reading of the same name; a
+    one-word name the tagger calls a person or organisation is the settlement or region
+    the context reads it as elsewhere ("the people of Goma" after "west of Goma")."""
     best: dict[str, Candidate] = {}
     for c in cands:
         if (
@@ -39,9 +49,22 @@ def one_type_per_name(cands: list[Candidate]) -> None:
             old = best.get(name)
             if old is None or c.confidence > old.confidence:
                 best[name] = c
+    places: dict[str, Candidate] = {}  # a place reading of a name, however weak
+    surnames = set()
+    for c in cands:
+        if c.type in ("Settlement", "Region") and not c.generic and " " not in c.span.text:
+            places.setdefault(fold(c.span.text), c)
+        if c.type == "Person" and " " in c.span.text.strip():
+            surnames.add(fold(c.span.text.split()[-1]))
     for i, c in enumerate(cands):
         if c.source not in {"ner", "guess", "context"} or c.generic or c.type == "Country":
             continue
+        place = places.get(fold(c.span.text))
+        lone = c.source == "ner" and " " not in c.span.text and place is not None
+        if lone and c.type in ("Person", "Organization"):
+            if fold(c.span.text) not in surnames:  # "Goma" a person here, "west of Goma"
+                cands[i] = replace(c, type=place.type, label=place.label)  # there
+                continue
         other = best.get(fold(c.span.text))
         if not other or other is c or other.type == "Person":
             continue
@@ -170,4 +193,28 @@ def acronyms(parsed: Parsed, cands: list[Candidate]) -> list[Candidate]:
                 out[idx] = new
             elif not any(c.span.start < span.end and span.start < c.span.end for c in out):
                 out.append(new)
+    return sorted(out, key=lambda c: c.span.start)
+
+
+def repeated_settlements(parsed: Parsed, cands: list[Candidate]) -> list[Candidate]:
+    """A settlement named once is that settlement wherever the same capitalised words
+    recur and nothing else was found there ("the town of Sake" ... "near Sake", where
+    the tagger read a common noun)."""
+    text = parsed.doc.text
+    taken = [(c.span.start, c.span.end) for c in cands]
+    seen: set[str] = set()
+    out = list(cands)
+    for c in cands:
+        name = c.span.text
+        if c.type != "Settlement" or c.generic or name in seen or not name[:1].isupper():
+            continue
+        if name.isupper():
+            continue  # a dateline's capitals
+        seen.add(name)
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            span = Span(m.start(), m.end(), name)
+            out.append(replace(c, span=span, confidence=c.confidence * 0.9, source="context"))
+            taken.append((m.start(), m.end()))
     return sorted(out, key=lambda c: c.span.start)

@@ -208,6 +208,7 @@ def find_candidates(parsed: Parsed) -> list[Candidate]:
     passes.surnames(cands)
     passes.bare_ministries(cands)
     passes.definite_rivers(parsed, cands)
+    cands = passes.repeated_settlements(parsed, cands)
     return [c for c in passes.acronyms(parsed, cands) if c.type != UNKNOWN]
 
 
