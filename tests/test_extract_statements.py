@@ -445,3 +445,22 @@ def test_the_rebels_said_is_the_armed_group_named_last(nlp):
     )
     x, labels = run(nlp, text)
     assert speaker(labels, x.statements[-1]) == "Allied Democratic Forces"
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        (
+            "A UN panel of experts estimated that 2,000 foreign fighters were in the province.",
+            "United Nations",
+        ),
+        (
+            "Three people were hurt in Ashkelon, according to the Magen David Adom rescue service.",
+            "Magen David Adom",
+        ),
+    ],
+)
+def test_a_body_named_by_its_organisation_speaks_for_it(nlp, text, who):
+    x, labels = run(nlp, text)
+    [stmt] = x.statements
+    assert speaker(labels, stmt) == who

@@ -51,6 +51,8 @@ NAME_HEAD_NOUNS = frozenset(
 )
 #: "the agency said" with no organisation named by it: the organisation that spoke last.
 AGENCY_NOUNS = frozenset({"agency", "organisation", "organization"})
+#: A body of an organisation named in a compound before it: "a UN group of experts".
+BODY_NOUNS = frozenset("service group team panel commission mission network".split())
 #: "the rebels said": the non-state armed group named last.
 REBEL_NOUNS = frozenset({"rebels", "insurgents", "militants", "jihadists", "fighters"})
 #: Plural members that stand for the named group of their "of" phrase ("rebels of X").
@@ -454,6 +456,12 @@ class Resolver:
         key = self._members_of(para, token)
         if key is not None:  # "Rebels of the March 23 Movement seized"
             return key
+        if token.pos_ == "NOUN" and token.lemma_.lower() in BODY_NOUNS:
+            for child in token.children:  # "the Magen David Adom ambulance service",
+                if child.dep_ == "compound" and child.pos_ == "PROPN":  # "a UN group of experts"
+                    key = self.key_of(para, child, frozenset({"Organization", "MilitaryUnit"}))
+                    if key is not None:
+                        return key
         # "the mayor, Ana Lopes, said": the name in apposition
         for child in appositions:
             key = self.key_of(para, child, ACTOR_TYPES)

@@ -20,7 +20,13 @@ from spacy.tokens import Token
 
 from ..types import ACTOR_TYPES, Statement
 from .arguments import dateline_end
-from .attribution import OBJECT_SPEECH_VERBS, SPEECH_VERBS, Resolver, stranded_subject
+from .attribution import (
+    BODY_NOUNS,
+    OBJECT_SPEECH_VERBS,
+    SPEECH_VERBS,
+    Resolver,
+    stranded_subject,
+)
 from .entities import EntityTable
 from .parsed import Paragraph, Parsed
 from .patterns import ORG_WORDS, PERSON_ROLES
@@ -314,6 +320,9 @@ class _Finder:
             return False
         if any(c.dep_ == "poss" for c in token.children):
             return False
+        if token.pos_ == "NOUN" and lemma in BODY_NOUNS:
+            if self.table.type_of(key) in ("Organization", "MilitaryUnit"):
+                return False  # "a UN group of experts": a body of the UN speaks for it
         start = para.offset + token.idx
         first = para.offset + token.left_edge.idx
         mentions = self.table.mentions_of(key)
