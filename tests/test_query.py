@@ -355,7 +355,7 @@ def test_other_rdf_formats_load_the_same(tmp_path: Path) -> None:
     graph = Graph().parse(DATA / "small.ttl")
     for ext, fmt in ((".nt", "nt"), (".jsonld", "json-ld")):
         path = tmp_path / f"small{ext}"
-        graph.serialize(path, format=fmt)
+        graph.serialize(path, format=fmt, encoding="utf-8")
         counts = {r["class"]: r["count"] for r in run_query("count_types", [path]).dicts()}
         assert counts["ckg:Statement"] == "4"
 
