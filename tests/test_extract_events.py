@@ -907,3 +907,28 @@ def test_its_troops_after_a_bracketed_speaker_are_that_bodys(nlp):
     )
     x, labels = run(nlp, text)
     assert labels.get(only(x, "Battle").agent) == "MONUSCO"
+
+
+def test_a_counter_offensive_tagged_as_an_adjective_takes_the_launchers_agent(nlp):
+    text = "Sudan's army said it had pulled back from Wad Madani and would launch a counter-offensive"
+    x, labels = run(nlp, text + ".")
+    assert labels.get(only(x, "Offensive").agent) == "Sudanese Armed Forces"
+
+
+def test_government_forces_are_the_armed_forces_of_the_country_in_the_story(nlp):
+    text = (
+        "Shelling hit a school in Maarat al-Numan in Syria on Monday. "
+        "Residents said government forces had shelled the town from hills to the south."
+    )
+    x, labels = run(nlp, text)
+    ev = [e for e in x.events if e.trigger.text == "shelled"][0]
+    assert labels.get(ev.agent) == "Syrian Armed Forces"
+
+
+def test_government_forces_are_the_one_national_army_named(nlp):
+    text = (
+        "The Sudanese Armed Forces said they held the bridge. "
+        "Witnesses said government troops had attacked Bahri at dawn."
+    )
+    x, labels = run(nlp, text)
+    assert labels.get(only(x, "Attack").agent) == "Sudanese Armed Forces"

@@ -70,6 +70,7 @@ DIRECTIONS = frozenset(
     "kilometers miles outskirts".split()
 )
 #: Nouns for a country's military personnel ("its troops", "Ukraine's soldiers").
+MODS = ("amod", "compound", "nmod")
 PERSONNEL = frozenset("troop force soldier serviceman servicemen unit army military".split())
 NON_MILITARY = frozenset({"Negotiation", "AidDelivery", "Evacuation", "Other"})
 MINISTRY_OF = re.compile(r"^(?:Ministry|Department)\b.* of (?P<country>[A-Z].+)$")
@@ -169,7 +170,9 @@ class Arguments:
         if token.tag_ == "VBG" and prev is not None and prev.dep_ != "nsubj":
             if prev.pos_ in ("ADJ", "PROPN") and prev.lower_ in demonyms():  # "as Russian shelling"
                 return res.country(para, prev)
-        if token.pos_ in ("VERB", "AUX", "ADJ") and not gerund:  # "Russian shelling ... rose"
+        nominal = token.pos_ == "ADJ" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
+        verbal = token.pos_ in ("VERB", "AUX", "ADJ") and not nominal  # "a counter-offensive"
+        if verbal and not gerund:  # "Russian shelling ... rose"
             for child in token.children:
                 if child.dep_ == "agent":
                     for pobj in child.children:
@@ -185,6 +188,7 @@ class Arguments:
                 return (
                     res.actor(para, subj)
                     or self.national_army(para, subj)
+                    or self.government_forces(para, subj)
                     or self.described_group(para, subj)
                 )
             for mod in subj.children:  # "Ukrainian drones struck", "army aircraft bombed"
@@ -332,6 +336,35 @@ class Arguments:
             and re.search(r"\b(?:Armed|Defen[cs]e) Forces?\b|\bArmy$", e.label)
         }
         return next(iter(armies)) if len(armies) == 1 else None
+
+    def government_forces(self, para: Paragraph, token: Token) -> str | None:
+        """'government forces shelled the town': the national army the document names, or
+        else the armed forces of the country it names most."""
+        if token.lemma_.lower() not in ("force", "troop", "soldier") or token.tag_ != "NNS":
+            return None
+        if not any(c.lower_ == "government" for c in token.children if c.dep_ in MODS):
+            return None
+        armies = {
+            e.key
+            for e in self.table.entities()
+            if e.type == "MilitaryUnit"
+            and not e.generic
+            and re.search(r"\b(?:Armed|Defen[cs]e) Forces?\b|\bArmy$", e.label)
+        }
+        if len(armies) == 1:
+            return next(iter(armies))
+        counts = [
+            (len(e.mentions), -min(m.start for m in e.mentions), e.label)
+            for e in self.table.entities()
+            if e.type == "Country" and e.mentions
+        ]
+        if armies or not counts:
+            return None
+        country = pat.country_by_name().get(max(counts)[2].lower())
+        if country is None:
+            return None
+        span = self.resolver.parsed.span_of(para, token.doc[token.left_edge.i : token.i + 1])
+        return self.table.add(span, "MilitaryUnit", label=country.forces, confidence=0.6)
 
     def _beneficiary(self, para: Paragraph, token: Token) -> str | None:
         """'(the fact of) a breach ... is a victory for X': X did it."""
