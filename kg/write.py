@@ -3,12 +3,11 @@
 Formats: Turtle (default), N-Triples, TriG and N-Quads (one named graph per document),
 JSON-LD (with a context of our prefixes). The same graph always gives the same bytes:
 Turtle, TriG, N-Triples and N-Quads come from :mod:`kg.turtle` (everything sorted);
-JSON-LD from rdflib with every array sorted.
+JSON-LD from :mod:`kg.jsonld` (keys and arrays sorted).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import tempfile
@@ -19,7 +18,7 @@ from rdflib.term import Node
 
 from .build import KnowledgeGraph
 from .errors import OutputError, UsageError
-from .ontology import PREFIXES
+from .jsonld import jsonld
 from .turtle import ntriples, turtle
 
 FORMATS = {
@@ -71,27 +70,13 @@ def serialize(kg: KnowledgeGraph, fmt: str = "ttl") -> bytes:
         return ntriples([(None, _chain(kg))]).encode("utf-8")
     if fmt == "nq":
         return ntriples([(None, kg.default), *named]).encode("utf-8")
-    context = {prefix: ns for prefix, ns in sorted(PREFIXES.items())}
-    data = kg.union().serialize(format="json-ld", context=context)
-    parsed = _sorted_json(json.loads(data))
-    return (json.dumps(parsed, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
+    return jsonld(_chain(kg)).encode("utf-8")
 
 
 def _chain(kg: KnowledgeGraph) -> Iterator[tuple[Node, Node, Node]]:
     """Every triple of every graph (repeats are merged by the writers)."""
     for graph in (kg.default, *kg.graphs.values()):
         yield from graph
-
-
-def _sorted_json(value):
-    """JSON-LD with every array in a stable order (RDF values are sets; we write no
-    @list, so no order carries meaning)."""
-    if isinstance(value, dict):
-        return {key: _sorted_json(item) for key, item in value.items()}
-    if isinstance(value, list):
-        items = [_sorted_json(item) for item in value]
-        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True))
-    return value
 
 
 def write_bytes(data: bytes, out: str | Path) -> None:
