@@ -824,3 +824,15 @@ def test_a_settlement_named_once_is_found_where_the_tagger_missed_it(nlp):
     )
     sake = find(entities(nlp, text), "Settlement", "Sake")
     assert len(sake.mentions) == 3
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Rebels hold most of the Walikale and Lubero territories.", "Lubero Territory"),
+        ("Fighting spread to the Lubero and western Walikale territories.", "Walikale Territory"),
+        ("Raids were reported in the Mopti and Segou regions on Sunday.", "Mopti Region"),
+    ],
+)
+def test_names_before_a_plural_region_noun_are_regions(nlp, text, label):
+    find(entities(nlp, text), "Region", label)

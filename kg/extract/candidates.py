@@ -82,6 +82,17 @@ REGION_TAIL_NOUNS = frozenset(
     "region province district township state governorate county oblast raion krai "
     "prefecture".split()
 )
+#: Plural region nouns closing a list of names: "Masisi and Rutshuru territories".
+PLURAL_TAIL_NOUNS = {
+    "regions": "region",
+    "provinces": "province",
+    "districts": "district",
+    "townships": "township",
+    "governorates": "governorate",
+    "territories": "territory",
+    "counties": "county",
+    "prefectures": "prefecture",
+}
 #: Last words of a location's name that make it a region: "the Bekaa Valley".
 REGION_NAME_HEADS = frozenset(
     "Valley Strip Peninsula Corridor Desert Mountains Hills Heights Plateau Plain Basin "
@@ -413,6 +424,14 @@ class _Finder:
             label = region_label(text, doc[end].lower_)
             self.emit(start, end + 1, "Region", label, CONTEXT, "context")
             return
+        plural = self._plural_region_noun(end)
+        if (
+            plural is not None
+            and ent.label_ in {"GPE", "LOC", "PERSON", "ORG", "NORP"}
+            and text.lower() not in pat.country_by_name()
+        ):  # "in Idlib and western Aleppo governorates", "Masisi and Rutshuru territories"
+            self.emit(start, end, "Region", region_label(text, plural), CONTEXT, "context")
+            return
         if ent.label_ == "LOC" and tokens[-1].text in REGION_NAME_HEADS and end - start > 1:
             self.emit(start, end, "Region", text, CONTEXT, "context")  # "the Bekaa Valley"
             return
@@ -484,6 +503,18 @@ class _Finder:
             self.emit(start, end, "Place", text, NER, "ner")
             return
         self.emit(start, end, type_, text, NER, "ner")
+
+    def _plural_region_noun(self, end: int) -> str | None:
+        """The singular of a plural region noun closing a list this name ends or is in:
+        "Idlib and western Aleppo governorates" -> "governorate" (for both names)."""
+        doc = self.doc
+        for i in range(end, min(end + 6, len(doc))):
+            tok = doc[i]
+            if tok.lower_ in PLURAL_TAIL_NOUNS:
+                return PLURAL_TAIL_NOUNS[tok.lower_] if i not in self.p.covered else None
+            if not (tok.lower_ in {",", "and"} or tok.pos_ in ("PROPN", "ADJ")):
+                return None
+        return None
 
     def _norp(self, start: int, end: int) -> None:
         """ "Russian", "pro-Moscow", "Ukrainians": a country or, in a fight, its forces."""
