@@ -932,3 +932,18 @@ def test_government_forces_are_the_one_national_army_named(nlp):
     )
     x, labels = run(nlp, text)
     assert labels.get(only(x, "Attack").agent) == "Sudanese Armed Forces"
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        (
+            "Ukrainian troops retook Kupiansk during a counteroffensive in September.",
+            "Armed Forces of Ukraine",
+        ),
+        ("Civilians fled their homes during the offensive near Kupiansk.", None),
+    ],
+)
+def test_an_offensive_in_a_phrase_is_run_by_the_armed_subject(nlp, text, who):
+    x, labels = run(nlp, text)
+    assert labels.get(only(x, "Offensive").agent) == who

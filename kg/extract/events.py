@@ -376,6 +376,8 @@ class _Builder:
                     agent = self.args.affiliation(para, token.head)
             if agent is None and token.pos_ in ("VERB", "AUX") and not _passive(token):
                 agent = self._governing_agent(para, token, by_token)
+            if agent is None and f.event.type == "Offensive" and token.dep_ == "pobj":
+                agent = self._campaigner(para, token)
             if agent is None and f.event.type == "Casualties":
                 for sub in token.subtree:
                     if self.coref_types.get((para.offset, sub.i)) == "Battle":
@@ -386,6 +388,21 @@ class _Builder:
                         break
             if agent is not None:
                 f.event = replace(f.event, agent=self.args.combatant(agent, f.event.type))
+
+    def _campaigner(self, para: Paragraph, token: Token) -> str | None:
+        """'As a result of offensive operations, the 6th Army liberated X', 'Ukrainian troops
+        retook the town during a counteroffensive': the armed subject of the verb the
+        offensive's phrase modifies ran the offensive."""
+        node = token
+        while node.dep_ in ("pobj", "prep") and node.head.i != node.i:
+            node = node.head
+        if node.pos_ not in ("VERB", "AUX") or _passive(node):
+            return None
+        for subj in (c for c in node.children if c.dep_ == "nsubj"):
+            key = self.resolver.actor(para, subj)
+            if key is not None and self.table.type_of(key) in ("MilitaryUnit", "Country"):
+                return key
+        return None
 
     def _governing_agent(self, para: Paragraph, token: Token, by_token: dict) -> str | None:
         node = token
