@@ -464,3 +464,23 @@ def test_a_body_named_by_its_organisation_speaks_for_it(nlp, text, who):
     x, labels = run(nlp, text)
     [stmt] = x.statements
     assert speaker(labels, stmt) == who
+
+
+def test_according_to_after_a_conjunct_reports_the_whole_clause(nlp):
+    text = "At least 19 people were killed and 40 injured in Kherson, according to local officials."
+    x, _ = run(nlp, text)
+    [stmt] = x.statements
+    assert stmt.quote == "At least 19 people were killed and 40 injured in Kherson"
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        ("According to preliminary data, 40 fighters were killed near Bakhmut.", 0),
+        ("According to UN figures, 40 civilians were killed near Bakhmut.", 1),
+        ("Forty civilians were killed, according to figures released by the army.", 1),
+    ],
+)
+def test_data_with_no_source_is_a_hedge_not_a_statement(nlp, text, n):
+    x, _ = run(nlp, text)
+    assert len(x.statements) == n

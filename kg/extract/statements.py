@@ -139,7 +139,8 @@ def speech_verbs(para: Paragraph, quotes: list[tuple[int, int]]) -> list[Token]:
         elif lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children):
             found.append(token)
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
-            found.append(token)
+            if not _sourceless_data(token):
+                found.append(token)
         elif lemma == "call" and (_calls_on(token) or _calls_for(token)):
             found.append(token)  # "called on allies to deliver ...", "called for a ceasefire"
     return found
@@ -150,6 +151,27 @@ PUBLISHED_NOUNS = frozenset(
     "video footage statement report post message photo photograph image images data "
     "figures assessment update recording".split()
 )
+
+
+#: "according to preliminary data": figures with no source are the writer's hedge.
+DATA_NOUNS = frozenset(
+    "data datum figure figures estimate estimates information count tally".split()
+)
+
+
+def _sourceless_data(according: Token) -> bool:
+    """ "according to preliminary data" (no owner, no named source, nothing released by
+    anyone): a hedge, not someone's statement; "according to UN figures" is the UN's."""
+    for to in according.children:
+        for pobj in to.children:
+            if pobj.dep_ != "pobj" or pobj.lemma_.lower() not in DATA_NOUNS:
+                return False
+            return not any(
+                c.dep_ in ("poss", "prep", "acl", "relcl", "conj")
+                or (c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN")
+                for c in pobj.children
+            )
+    return False
 
 
 def _released_by(noun: Token) -> Token | None:
@@ -416,6 +438,12 @@ class _Finder:
         """Paragraph-local range of the clause a speech verb reports, or None."""
         if verb.lower_ == "according":
             head = verb.head
+            while (  # "X were killed and 118 injured, according to Y": the whole clause
+                head.dep_ in ("conj", "advcl")
+                and head.head.i < verb.i
+                and head.head.lemma_.lower() not in SPEECH_VERBS
+            ):
+                head = head.head
             tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
         else:
             clause = [c for c in verb.children if c.dep_ == "ccomp"]
