@@ -836,3 +836,11 @@ def test_a_settlement_named_once_is_found_where_the_tagger_missed_it(nlp):
 )
 def test_names_before_a_plural_region_noun_are_regions(nlp, text, label):
     find(entities(nlp, text), "Region", label)
+
+
+def test_a_town_the_tagger_took_for_a_nationality_is_a_settlement_in_place_context(nlp):
+    ents = entities(nlp, "The agency delivered food to 9,000 people in Binnish and Maarat Misrin.")
+    find(ents, "Settlement", "Binnish")
+    assert not [e for e in ents if e.label in ("Kurdish", "Sunnis")]
+    ents = entities(nlp, "Kurdish fighters and Sunni tribesmen clashed near Raqqa.")
+    assert [e.label for e in ents if e.type == "Settlement"] == ["Raqqa"]

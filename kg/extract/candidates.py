@@ -531,6 +531,10 @@ class _Finder:
             if text in pat.country_by_demonym():
                 self._demonym(i, i + 1)
                 return
+        tokens = self.doc[start:end]
+        if all(t.tag_ == "NNP" for t in tokens) and place_context(tokens.root):
+            # "rations to 22,000 people in Binnish": a town the tagger took for a nationality
+            self.emit(start, end, "Settlement", tokens.text, GUESS, "guess")
 
     def _demonym(self, start: int, end: int) -> None:
         country = pat.country_by_demonym()[self.doc[start:end].text]
