@@ -147,6 +147,9 @@ def event_time(token: Token, times: list[tuple[TimeRef, Token]]) -> TimeRef | No
 
 #: A wire-service dateline opening a paragraph: "KRAMATORSK, Ukraine, May 17 - ",
 #: "PORT SUDAN (Reuters) - ", "GAZA/JERUSALEM, July 2 -- ".
+NATIONAL_ARMY = re.compile(r"\b(?:Armed|Defen[cs]e) Forces?\b|\bArmy$")
+
+
 class Arguments:
     """Finds the arguments of event triggers against one document's entity table."""
 
@@ -328,14 +331,16 @@ class Arguments:
             return None
         if any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in token.children):
             return None
-        armies = {
+        armies = self._national_armies()
+        return next(iter(armies)) if len(armies) == 1 else None
+
+    def _national_armies(self) -> set[str]:
+        """Keys of the named national armies ("Sudanese Armed Forces", "X Army")."""
+        return {
             e.key
             for e in self.table.entities()
-            if e.type == "MilitaryUnit"
-            and not e.generic
-            and re.search(r"\b(?:Armed|Defen[cs]e) Forces?\b|\bArmy$", e.label)
+            if e.type == "MilitaryUnit" and not e.generic and NATIONAL_ARMY.search(e.label)
         }
-        return next(iter(armies)) if len(armies) == 1 else None
 
     def government_forces(self, para: Paragraph, token: Token) -> str | None:
         """'government forces shelled the town': the national army the document names, or
@@ -344,13 +349,7 @@ class Arguments:
             return None
         if not any(c.lower_ == "government" for c in token.children if c.dep_ in MODS):
             return None
-        armies = {
-            e.key
-            for e in self.table.entities()
-            if e.type == "MilitaryUnit"
-            and not e.generic
-            and re.search(r"\b(?:Armed|Defen[cs]e) Forces?\b|\bArmy$", e.label)
-        }
+        armies = self._national_armies()
         if len(armies) == 1:
             return next(iter(armies))
         counts = [
