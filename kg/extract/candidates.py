@@ -23,19 +23,27 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..types import ENTITY_TYPES, Span
-from . import dates
 from . import patterns as pat
 from .cues import (
+    PLURAL_TAIL_NOUNS,
+    REGION_NAME_HEADS,
+    REGION_TAIL_NOUNS,
+    after_dateline,
     after_slash,
     after_title,
+    armed_name,
+    counted_or_harmed,
     country_in,
-    dateline_end,
+    dateline_place,
     is_government,
     looks_like_org,
     military,
     owner_before,
+    owner_of_armed_name,
     person_context,
     place_context,
+    possessive_owner,
+    region_label,
     titled,
     trim,
 )
@@ -49,7 +57,6 @@ __all__ = [
     "NER",
     "NER_TYPES",
     "PLACE_TYPES",
-    "ARMED_NAME_HEADS",
     "RULE",
     "UNKNOWN",
     "Candidate",
@@ -71,33 +78,6 @@ GAZETTEER, RULE, NER, CONTEXT, GUESS = 0.95, 0.85, 0.75, 0.6, 0.5
 #: Type of an untagged proper name that a document pass may still recognise.
 UNKNOWN = "Unknown"
 PLACE_TYPES = frozenset({"Settlement", "Region", "River", "Facility", "Place"})
-#: Capitalised last words that make an organisation's name an armed force's.
-ARMED_NAME_HEADS = frozenset(
-    "Army Forces Force Militia Militias Brigade Brigades Battalion Battalions Regiment "
-    "Guard Guards Corps".split()
-)
-NOT_ARMED = frozenset({"Salvation Army"})
-#: Lower-case nouns after a name that make it a region's: "Kani township", "Sagaing region".
-REGION_TAIL_NOUNS = frozenset(
-    "region province district township state governorate county oblast raion krai "
-    "prefecture".split()
-)
-#: Plural region nouns closing a list of names: "Masisi and Rutshuru territories".
-PLURAL_TAIL_NOUNS = {
-    "regions": "region",
-    "provinces": "province",
-    "districts": "district",
-    "townships": "township",
-    "governorates": "governorate",
-    "territories": "territory",
-    "counties": "county",
-    "prefectures": "prefecture",
-}
-#: Last words of a location's name that make it a region: "the Bekaa Valley".
-REGION_NAME_HEADS = frozenset(
-    "Valley Strip Peninsula Corridor Desert Mountains Hills Heights Plateau Plain Basin "
-    "Delta Highlands".split()
-)
 _FACILITY_WORDS = pat.FACILITY_NAME_NOUNS | pat.FACILITY_NOUNS | pat.FACILITY_NEEDS_MODIFIER
 _NOT_NAME_POS = frozenset({"ADJ", "ADV", "VERB", "DET", "PRON", "ADP", "AUX", "SCONJ", "CCONJ"})
 
@@ -302,7 +282,7 @@ class _Finder:
         else:
             label = name
         start = tokens.start
-        if _armed_name([t.text for t in tokens]) and _possessive_owner(self.doc, start):
+        if armed_name([t.text for t in tokens]) and possessive_owner(self.doc, start):
             start -= 2  # "People's Defence Force"
             label = self.doc[start : tokens.end].text
         self.emit(start, tokens.end, type_, label, RULE, "rule")
@@ -396,7 +376,7 @@ class _Finder:
     # NER entities ---------------------------------------------------------------
     def ner(self, ent: SpacySpan) -> None:
         doc = self.doc
-        if _owner_of_armed_name(doc, ent):
+        if owner_of_armed_name(doc, ent):
             return  # "People" of "People's Defence Force": part of the next name
         start = after_slash(doc, ent.start, ent.end)
         type_ = NER_TYPES[ent.label_]
@@ -486,9 +466,9 @@ class _Finder:
         if ent.label_ in {"ORG", "LOC"} and not looks_like_org(words) and place_context(root):
             self.emit(start, end, "Settlement", text, CONTEXT, "context")
             return
-        if ent.label_ == "ORG" and _armed_name(words):
+        if ent.label_ == "ORG" and armed_name(words):
             # "Arakan Army", "Kachin Independence Army", "People's Defence Force"
-            if _possessive_owner(doc, start):
+            if possessive_owner(doc, start):
                 start -= 2
             self.emit(start, end, "MilitaryUnit", doc[start:end].text, CONTEXT, "context")
             return
@@ -541,7 +521,7 @@ class _Finder:
         definite = start > 0 and self.doc[start - 1].lower_ == "the"
         # "the Russians" in a paragraph about fighting; bare "Russians" in such a sentence
         context = self.doc[:] if definite else self.doc[start].sent
-        if military(context) and not _counted_or_harmed(self.doc[end - 1]):
+        if military(context) and not counted_or_harmed(self.doc[end - 1]):
             if definite:
                 start -= 1
             self.emit(
@@ -584,7 +564,7 @@ class _Finder:
                     self.emit(i, j + 1, "Settlement", run.text, GUESS, "guess")
                 elif after_title(doc, i) and j > i:
                     self.emit(i, j + 1, "Person", run.text, GUESS, "guess")
-                elif _armed_name([t.text for t in run]):  # an armed group the NER missed
+                elif armed_name([t.text for t in run]):  # an armed group the NER missed
                     self.emit(i, j + 1, "MilitaryUnit", run.text, GUESS, "guess")
                 else:  # kept only if a document pass recognises the name
                     self.emit(i, j + 1, UNKNOWN, run.text, GUESS, "guess")
@@ -676,100 +656,17 @@ def _gazetteer_names() -> set[str]:
     return {n.name for n in pat.names()} | {c.name for c in pat.countries()}
 
 
-_HARM_VERBS = frozenset("kill wound injure displace evacuate hurt detain abduct".split())
-
-
-def _counted_or_harmed(token: Token) -> bool:
-    """ "11 Palestinians were killed", "two Ukrainians": people counted or harmed, not an army."""
-    if any(c.dep_ == "nummod" for c in token.children):
-        return True
-    return token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in _HARM_VERBS
-
-
-def region_label(name: str, noun: str) -> str:
-    """ "Kharkiv" + "region" -> "Kharkiv Oblast"; "Kani" + "township" -> "Kani Township"."""
-    entry = pat.name_index().get(name.lower())
-    if noun in {"oblast", "region"} and name.lower() in pat.OBLASTS:
-        return f"{name} Oblast"
-    if noun in {"district", "raion"} and (name.lower() in pat.OBLASTS or entry):
-        return f"{name} Raion"
-    if entry and entry.type == "Region":
-        return entry.name
-    return f"{name} {noun.title()}"
-
-
-def _armed_name(words: list[str]) -> bool:
-    return len(words) > 1 and words[-1] in ARMED_NAME_HEADS and " ".join(words) not in NOT_ARMED
-
-
-def _possessive_owner(doc, start: int) -> bool:
-    """Is the name at ``start`` owned by a capitalised word: "People's Defence Force"?"""
-    return (
-        start >= 2
-        and doc[start - 1].lower_ in {"'s", "’s"}
-        and doc[start - 2].is_title
-        and doc[start - 2].pos_ in {"PROPN", "NOUN"}
-        and not doc[start - 2].is_sent_start
-        and doc[start - 2].lower_ not in pat.country_by_name()
-    )
-
-
-def _owner_of_armed_name(doc, ent: SpacySpan) -> bool:
-    """Is this entity the owner in "People's Defence Force" (with or without its "'s")?"""
-    end = ent.end if ent[-1].lower_ in {"'s", "’s"} else ent.end + 1
-    if end > len(doc) or doc[end - 1].lower_ not in {"'s", "’s"}:
-        return False
-    nxt = next((e for e in doc.ents if e.start == end), None)
-    return (
-        nxt is not None
-        and nxt.label_ in {"ORG", "MilitaryUnit"}
-        and _armed_name([t.text for t in nxt])
-        and _possessive_owner(doc, nxt.start)
-    )
-
-
-def dateline(doc) -> int:
-    """Tokens of a wire story's dateline place at the paragraph's start: "YANGON, Feb 20 -",
-    "PORT SUDAN (Reuters) -"; 0 when there is none. Capitals only, then a comma and a
-    month or a number, or a parenthesis."""
-    end = 0
-    while end < min(len(doc), 4) and doc[end].is_alpha and doc[end].is_upper:
-        end += 1
-    if end == 0 or end + 1 >= len(doc) or len(doc[:end].text) < 3:
-        return 0
-    after, then = doc[end], doc[end + 1]
-    if after.text == "(" or (
-        after.text == "," and (then.like_num or then.lower_.rstrip(".") in dates.MONTHS)
-    ):
-        return end
-    return 0
-
-
-def _after_dateline(doc, ents: list[SpacySpan]) -> list[SpacySpan]:
-    """Entities cut at the dateline's end: the model's "Oct 14 - Israeli" is "Israeli"."""
-    opening = dateline_end(doc.text)
-    if not opening:
-        return ents
-    out = []
-    for ent in ents:
-        if ent.start_char < opening < ent.end_char:
-            first = next(t.i for t in ent if t.idx >= opening)
-            ent = SpacySpan(doc, first, ent.end, label=ent.label_, span_id=ent.id_)
-        out.append(ent)
-    return out
-
-
 def paragraph_candidates(parsed: Parsed, para: Paragraph) -> list[Candidate]:
     p = _Para(parsed, para)
     finder = _Finder(p)
-    end = dateline(para.doc) if para.offset == 0 else 0
+    end = dateline_place(para.doc) if para.offset == 0 else 0
     if end:
         place = para.doc[:end].text
         entry = pat.name_index().get(place.lower())
         kind = entry.type if entry and entry.type in PLACE_TYPES else "Settlement"
         finder.emit(0, end, kind, entry.name if entry else place.title(), CONTEXT, "context")
         p.cover(0, end)
-    ents = _after_dateline(para.doc, list(para.doc.ents)) if para.offset == 0 else para.doc.ents
+    ents = after_dateline(para.doc, list(para.doc.ents)) if para.offset == 0 else para.doc.ents
     for ent in ents:
         if end and ent.start < end:
             continue

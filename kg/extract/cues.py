@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from . import dates
 from . import patterns as pat
 
 __all__ = [
@@ -31,6 +32,35 @@ __all__ = [
 ]
 
 _STRONG_PREPS = frozenset("in near at outside around towards toward into inside".split())
+
+
+#: Capitalised last words that make an organisation's name an armed force's.
+ARMED_NAME_HEADS = frozenset(
+    "Army Forces Force Militia Militias Brigade Brigades Battalion Battalions Regiment "
+    "Guard Guards Corps".split()
+)
+NOT_ARMED = frozenset({"Salvation Army"})
+#: Lower-case nouns after a name that make it a region's: "Kani township", "Sagaing region".
+REGION_TAIL_NOUNS = frozenset(
+    "region province district township state governorate county oblast raion krai "
+    "prefecture".split()
+)
+#: Plural region nouns closing a list of names: "Masisi and Rutshuru territories".
+PLURAL_TAIL_NOUNS = {
+    "regions": "region",
+    "provinces": "province",
+    "districts": "district",
+    "townships": "township",
+    "governorates": "governorate",
+    "territories": "territory",
+    "counties": "county",
+    "prefectures": "prefecture",
+}
+#: Last words of a location's name that make it a region: "the Bekaa Valley".
+REGION_NAME_HEADS = frozenset(
+    "Valley Strip Peninsula Corridor Desert Mountains Hills Heights Plateau Plain Basin "
+    "Delta Highlands".split()
+)
 
 
 def trim(doc, start: int, end: int, type_: str) -> tuple[int, int]:
@@ -182,3 +212,86 @@ def dateline_end(text: str) -> int:
     """
     match = DATELINE.match(text)
     return match.end() if match else 0
+
+
+_HARM_VERBS = frozenset("kill wound injure displace evacuate hurt detain abduct".split())
+
+
+def counted_or_harmed(token: Token) -> bool:
+    """ "11 Palestinians were killed", "two Ukrainians": people counted or harmed, not an army."""
+    if any(c.dep_ == "nummod" for c in token.children):
+        return True
+    return token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in _HARM_VERBS
+
+
+def region_label(name: str, noun: str) -> str:
+    """ "Kharkiv" + "region" -> "Kharkiv Oblast"; "Kani" + "township" -> "Kani Township"."""
+    entry = pat.name_index().get(name.lower())
+    if noun in {"oblast", "region"} and name.lower() in pat.OBLASTS:
+        return f"{name} Oblast"
+    if noun in {"district", "raion"} and (name.lower() in pat.OBLASTS or entry):
+        return f"{name} Raion"
+    if entry and entry.type == "Region":
+        return entry.name
+    return f"{name} {noun.title()}"
+
+
+def armed_name(words: list[str]) -> bool:
+    return len(words) > 1 and words[-1] in ARMED_NAME_HEADS and " ".join(words) not in NOT_ARMED
+
+
+def possessive_owner(doc, start: int) -> bool:
+    """Is the name at ``start`` owned by a capitalised word: "People's Defence Force"?"""
+    return (
+        start >= 2
+        and doc[start - 1].lower_ in {"'s", "’s"}
+        and doc[start - 2].is_title
+        and doc[start - 2].pos_ in {"PROPN", "NOUN"}
+        and not doc[start - 2].is_sent_start
+        and doc[start - 2].lower_ not in pat.country_by_name()
+    )
+
+
+def owner_of_armed_name(doc, ent: SpacySpan) -> bool:
+    """Is this entity the owner in "People's Defence Force" (with or without its "'s")?"""
+    end = ent.end if ent[-1].lower_ in {"'s", "’s"} else ent.end + 1
+    if end > len(doc) or doc[end - 1].lower_ not in {"'s", "’s"}:
+        return False
+    nxt = next((e for e in doc.ents if e.start == end), None)
+    return (
+        nxt is not None
+        and nxt.label_ in {"ORG", "MilitaryUnit"}
+        and armed_name([t.text for t in nxt])
+        and possessive_owner(doc, nxt.start)
+    )
+
+
+def dateline_place(doc) -> int:
+    """Tokens of a wire story's dateline place at the paragraph's start: "YANGON, Feb 20 -",
+    "PORT SUDAN (Reuters) -"; 0 when there is none. Capitals only, then a comma and a
+    month or a number, or a parenthesis."""
+    end = 0
+    while end < min(len(doc), 4) and doc[end].is_alpha and doc[end].is_upper:
+        end += 1
+    if end == 0 or end + 1 >= len(doc) or len(doc[:end].text) < 3:
+        return 0
+    after, then = doc[end], doc[end + 1]
+    if after.text == "(" or (
+        after.text == "," and (then.like_num or then.lower_.rstrip(".") in dates.MONTHS)
+    ):
+        return end
+    return 0
+
+
+def after_dateline(doc, ents: list[SpacySpan]) -> list[SpacySpan]:
+    """Entities cut at the dateline's end: the model's "Oct 14 - Israeli" is "Israeli"."""
+    opening = dateline_end(doc.text)
+    if not opening:
+        return ents
+    out = []
+    for ent in ents:
+        if ent.start_char < opening < ent.end_char:
+            first = next(t.i for t in ent if t.idx >= opening)
+            ent = SpacySpan(doc, first, ent.end, label=ent.label_, span_id=ent.id_)
+        out.append(ent)
+    return out
