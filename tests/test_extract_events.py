@@ -947,3 +947,30 @@ def test_government_forces_are_the_one_national_army_named(nlp):
 def test_an_offensive_in_a_phrase_is_run_by_the_armed_subject(nlp, text, who):
     x, labels = run(nlp, text)
     assert labels.get(only(x, "Offensive").agent) == who
+
+
+@pytest.mark.parametrize(
+    "text, destruction",
+    [
+        ("Three clinics in Sumy closed after being damaged.", True),
+        ("Rescuers searched the ruins in Idlib after an apartment block collapsed.", True),
+        ("Militia fighters damaged a bridge outside Kherson.", True),
+        ("Rocket fire damaged a clinic in Sumy.", False),  # the fire is the event
+        ("Power failed in Odesa after strikes damaged two substations.", False),
+        ("Two schools in Kharkiv were damaged in the shelling.", False),
+        ("Ceasefire talks in Doha collapsed on Friday.", False),  # no structure
+        ("Damaged houses lined the road into Bakhmut.", False),  # a modifier
+    ],
+)
+def test_damaged_or_collapsed_structures_are_destruction_unless_an_attack_did_it(
+    nlp, text, destruction
+):
+    x, _ = run(nlp, text)
+    found = [e for e in x.events if e.type == "Destruction"]
+    assert bool(found) == destruction, [(e.type, e.trigger.text) for e in x.events]
+
+
+def test_a_strike_a_collapse_follows_stays_its_own_event(nlp):
+    x, labels = run(nlp, "A residential building in Ariha collapsed following a strike.")
+    assert only(x, "Destruction").trigger.text == "collapsed"
+    assert only(x, "Attack").trigger.text == "strike"

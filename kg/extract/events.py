@@ -219,6 +219,8 @@ class _Builder:
             if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass", "pobj"):
                 head = token.head.head if token.dep_ == "pobj" else token.head
                 head_typ = verbal.get(head.i)
+                if head.lemma_.lower() in lexicon()["result_verbs"]:
+                    head_typ = None  # "collapsed following a strike": the strike is its cause
                 if head_typ and same_group(head_typ, typ) and not is_definite(token):
                     continue  # "rushing reinforcements", "trapping ... in an encirclement"
             if token.i in verbal and support_verb(token, typ, nominal):

@@ -228,6 +228,51 @@ def _instrument_of(nouns: list[Token], modifiers: bool = False) -> str:
     return ""
 
 
+def _attack_or_weapon(noun: Token) -> bool:
+    """An attack noun or a weapon ("strikes", "artillery fire", "shells", "the shelling")."""
+    lex = lexicon()
+    lemma = noun.lemma_.lower()
+    if lemma in lex["instruments"] or lemma in lex["nouns"] or noun.lower_ in lex["nouns"]:
+        return True
+    return any(
+        m.dep_ in ("compound", "amod", "nmod") and m.lemma_.lower() in lex["instruments"]
+        for m in noun.children
+    )
+
+
+def _result_event(token: Token, resolver: Resolver, para: Paragraph) -> bool:
+    """A harm verb that is its own event: "hospitals were damaged", "a building collapsed".
+
+    Only with a structure harmed (a facility or one of ``structures``: "the talks
+    collapsed" is none), not when an attack or a weapon does it ("artillery fire had
+    damaged a hospital", "strikes damaged facilities", "damaged in the shelling": the
+    attack is the event), not as a modifier ("damaged houses").
+    """
+    if token.dep_ == "amod":
+        return False
+    subj = [relative_antecedent(c) or c for c in token.children if c.dep_ == "nsubj"]
+    inherited = subject(token)
+    causes = subj + ([inherited] if inherited is not None else [])
+    causes += [p for c in token.children if c.dep_ == "agent" for p in c.children]
+    if token.lemma_.lower() != "collapse":  # "damaged in a strike"; a collapse can follow one
+        causes += [p for c in token.children if c.dep_ == "prep" for p in c.children]
+    if token.dep_ in ("acl", "relcl"):
+        causes.append(token.head)  # "after strikes damaged facilities" read as a reduced clause
+    if any(_attack_or_weapon(c) for c in causes):
+        return False
+    if token.lemma_.lower() == "collapse":
+        harmed = subj
+    else:
+        harmed = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        harmed += [inherited] if inherited is not None and _passive(token) else []
+    harmed += [c for h in harmed for c in h.conjuncts]
+    return any(
+        h.lemma_.lower() in lexicon()["structures"]
+        or resolver.key_of(para, h, frozenset({"Facility"})) is not None
+        for h in harmed
+    )
+
+
 def classify(token: Token, resolver: Resolver, para: Paragraph) -> tuple[str, list[Token], float]:
     """(event type, trigger tokens, confidence) for a token, or ("", [], 0)."""
     lex = lexicon()
@@ -281,6 +326,9 @@ def classify(token: Token, resolver: Resolver, para: Paragraph) -> tuple[str, li
                 _is_military(s, resolver, para) for s in subj
             ):
                 return "", [], 0.0
+        if lemma in lex["result_verbs"]:
+            ok = _result_event(token, resolver, para)
+            return (lex["result_verbs"][lemma], [token], 0.7) if ok else ("", [], 0.0)
         if lemma == "pull" and not prt:
             return "", [], 0.0
         if lemma == "free" and not objs:
