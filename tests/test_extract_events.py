@@ -974,3 +974,33 @@ def test_a_strike_a_collapse_follows_stays_its_own_event(nlp):
     x, labels = run(nlp, "A residential building in Ariha collapsed following a strike.")
     assert only(x, "Destruction").trigger.text == "collapsed"
     assert only(x, "Attack").trigger.text == "strike"
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("A humanitarian convoy reached Mariupol on Friday.", "Mariupol"),
+        ("A convoy of 30 lorries carrying flour and medicine crossed into Rafah.", "Rafah"),
+    ],
+)
+def test_a_convoy_carrying_aid_is_an_aid_delivery(nlp, text, place):
+    x, labels = run(nlp, text)
+    ev = only(x, "AidDelivery")
+    assert ev.trigger.text == "convoy"
+    assert [labels[p] for p in ev.places] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said aid convoys had been unable to reach Sennar for a month.",
+        "Soldiers blocked an aid convoy outside Khan Younis.",
+        "An aid convoy did not reach Mariupol.",
+        "An army convoy carrying ammunition was ambushed near Hpakant.",
+    ],
+)
+def test_a_thwarted_or_military_convoy_delivers_nothing(nlp, text):
+    x, _ = run(nlp, text)
+    assert not [e for e in x.events if e.type in ("AidDelivery", "Advance")], [
+        (e.type, e.trigger.text) for e in x.events
+    ]

@@ -121,8 +121,36 @@ def named_event(token: Token) -> list[Token] | None:
     return list(token.doc[first.i : last.i + 1])
 
 
+def carries_aid(noun: Token) -> bool:
+    """A vehicle noun carrying aid: "an aid convoy", "a convoy of trucks carrying food"."""
+    aid = lexicon()["aid_objects"]
+    held = [noun, *(p for c in noun.children if c.lower_ == "of" for p in c.children)]
+    for n in held:
+        for c in n.children:
+            if c.dep_ in ("compound", "amod", "nmod", "pobj") and c.lemma_.lower() in aid:
+                return True
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("carry", "bring", "load"):
+                loads = [o for o in c.subtree if o.dep_ in ("dobj", "pobj", "conj")]
+                if any(o.lemma_.lower() in aid for o in loads):
+                    return True
+    return False
+
+
+def _thwarted(noun: Token) -> bool:
+    """The noun's clause says it failed: "aid convoys were unable to reach X", "troops
+    blocked an aid convoy", "an aid convoy was shelled" (the attack is the event)."""
+    lex = lexicon()
+    verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else noun
+    if noun.dep_ in ("nsubjpass", "dobj") and verb.lemma_.lower() in lex["verbs"]:
+        return True
+    words = [verb, *verb.children]
+    return any(w.dep_ == "neg" or w.lemma_.lower() in lex["thwarting"] for w in words)
+
+
 def _is_military(token: Token, resolver: Resolver, para: Paragraph) -> bool:
     lex = lexicon()
+    if token.lemma_.lower() in lex["aid_carriers"] and carries_aid(token):
+        return False  # "aid convoys had been unable to reach X": no force advances
     if token.lemma_.lower() in lex["military_nouns"] or token.lower_ in lex["military_nouns"]:
         return True
     key = resolver.key_of(para, token, frozenset({"MilitaryUnit"}))
@@ -353,6 +381,8 @@ def classify(token: Token, resolver: Resolver, para: Paragraph) -> tuple[str, li
     nominal_adj = token.pos_ == "ADJ" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
     if token.pos_ in ("NOUN", "PROPN") or nominal_adj:  # "launch a counter-offensive"
         key = lower if lower in lex["nouns"] else lemma
+        if lemma in lex["aid_carriers"] and carries_aid(token) and not _thwarted(token):
+            return "AidDelivery", [token], 0.7  # "a convoy of trucks carrying food entered X"
         if key not in lex["nouns"]:
             return "", [], 0.0
         need = lex["noun_needs_modifier"].get(key)
