@@ -844,3 +844,26 @@ def test_a_town_the_tagger_took_for_a_nationality_is_a_settlement_in_place_conte
     assert not [e for e in ents if e.label in ("Kurdish", "Sunnis")]
     ents = entities(nlp, "Kurdish fighters and Sunni tribesmen clashed near Raqqa.")
     assert [e.label for e in ents if e.type == "Settlement"] == ["Raqqa"]
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        (
+            "Warplanes bombed Let Pan Hla, Kin Ywa and Nyaung Pin Thar in Kani township at dawn.",
+            ["Let Pan Hla", "Kin Ywa", "Nyaung Pin Thar"],
+        ),
+        ("Jets struck Moe Nyin and Kyauk Taw in Tamu district.", ["Moe Nyin", "Kyauk Taw"]),
+    ],
+)
+def test_a_bare_list_an_attack_puts_in_a_township_is_settlements(nlp, text, places):
+    ents = entities(nlp, text)
+    for label in places:
+        find(ents, "Settlement", label)
+    people = [e.label for e in ents if e.type == "Person"]
+    assert not set(people) & set(places), people
+
+
+def test_people_arrested_in_a_township_stay_people(nlp):
+    ents = entities(nlp, "Police arrested Aung Min and Zaw Win in Kani township on Monday.")
+    assert not [e for e in ents if e.type == "Settlement"], [(e.label, e.type) for e in ents]

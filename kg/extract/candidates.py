@@ -36,6 +36,7 @@ from .cues import (
     country_in,
     dateline_place,
     is_government,
+    listed_in_region,
     looks_like_org,
     military,
     owner_before,
@@ -455,7 +456,17 @@ class _Finder:
                 self.emit(start, end, "Settlement", text, GUESS, "guess")
                 return
         if ent.label_ == "PERSON":
-            if place_context(root, strong_only=True):
+            if listed_in_region(root):
+                prev = doc[start - 1] if start > 0 else None
+                if (
+                    prev is not None
+                    and prev.is_title
+                    and root.head == prev
+                    and not prev.is_sent_start
+                ):
+                    start -= 1  # "attacked Let Pan Hla, ...": the tagger left out "Let"
+                self.emit(start, end, "Settlement", doc[start:end].text, GUESS, "guess")
+            elif place_context(root, strong_only=True):
                 self.emit(start, end, "Settlement", text, GUESS, "guess")
             else:
                 self.emit(start, end, "Person", text, NER, "ner")

@@ -22,6 +22,7 @@ __all__ = [
     "after_title",
     "country_in",
     "is_government",
+    "listed_in_region",
     "looks_like_org",
     "military",
     "owner_before",
@@ -173,6 +174,52 @@ def place_context(root: Token, strong_only: bool = False) -> bool:
         if child.dep_ == "appos" and child.lemma_ in pat.SETTLEMENT_NOUNS:
             return True
     return root.dep_ == "appos" and head.lemma_ in pat.SETTLEMENT_NOUNS
+
+
+#: Verbs whose objects are places when listed and placed in a region.
+_LISTED_PLACE_VERBS = pat.PLACE_VERBS | frozenset(
+    "attack strike hit bomb raid target pound".split()
+)
+
+
+def listed_in_region(root: Token) -> bool:
+    """Is this name one of a bare list of names an attack placed in a named region?
+
+    "attacked Let Pan Hla, Kin Ywa and Nyaung Pin Thar in Kani township": the tagger
+    may call unfamiliar village names people, but people are not listed bare and put in
+    a township by a strike. Needs two or more proper-noun conjuncts, "in <Name>
+    township/district/..." on the list and an attack or place verb above it.
+    """
+    first = root
+    for _ in range(4):
+        if first.dep_ != "conj" or first.head == first:
+            break
+        first = first.head
+    names = [first, *first.conjuncts]
+    if len(names) < 2 or any(n.pos_ != "PROPN" for n in names):
+        return False
+    holders = [first, first.head] if first.dep_ in ("dobj", "pobj") else [first]
+    if not any(
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and any(
+            p.dep_ == "pobj"
+            and p.lower_ in REGION_TAIL_NOUNS
+            and any(k.dep_ == "compound" and k.pos_ == "PROPN" for k in p.children)
+            for p in c.children
+        )
+        for h in holders  # "in Kani township" on the list or on the verb it is object of
+        for c in h.children
+    ):
+        return False
+    verb = first.head
+    for _ in range(3):
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in _LISTED_PLACE_VERBS:
+            return True
+        if verb.head == verb:
+            break
+        verb = verb.head
+    return False
 
 
 def person_context(root: Token) -> bool:
