@@ -867,3 +867,28 @@ def test_a_bare_list_an_attack_puts_in_a_township_is_settlements(nlp, text, plac
 def test_people_arrested_in_a_township_stay_people(nlp):
     ents = entities(nlp, "Police arrested Aung Min and Zaw Win in Kani township on Monday.")
     assert not [e for e in ents if e.type == "Settlement"], [(e.label, e.type) for e in ents]
+
+
+@pytest.mark.parametrize(
+    "text, label, type_",
+    [
+        (
+            "Rebels held Lashio after an offensive launched by the Northern Hills Alliance.",
+            "Northern Hills Alliance",
+            "MilitaryUnit",
+        ),
+        ("The Eastern Alliance seized the town of Pinlebu.", "Eastern Alliance", "MilitaryUnit"),
+        (
+            "The Democratic Alliance said the offensive in the north must stop.",
+            "Democratic Alliance",
+            "Organization",
+        ),
+        (
+            "Food was delivered by the Norwegian Refugee Alliance in Goma.",
+            "Norwegian Refugee Alliance",
+            "Organization",
+        ),
+    ],
+)
+def test_an_alliance_that_fights_is_an_armed_group(nlp, text, label, type_):
+    find(entities(nlp, text), type_, label)

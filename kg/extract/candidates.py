@@ -35,6 +35,7 @@ from .cues import (
     counted_or_harmed,
     country_in,
     dateline_place,
+    fighting_alliance,
     is_government,
     listed_in_region,
     looks_like_org,
@@ -334,6 +335,10 @@ class _Finder:
                 country=country.name,
             )
             return
+        if fighting_alliance([t.text for t in tokens], tokens.root):
+            # "an offensive launched by the Three Brotherhood Alliance": an armed group
+            self.emit(tokens.start, tokens.end, "MilitaryUnit", tokens.text, CONTEXT, "context")
+            return
         self.emit(tokens.start, tokens.end, "Organization", tokens.text, RULE, "rule")
 
     def _rule_administration(self, tokens: SpacySpan, type_: str) -> None:
@@ -477,7 +482,7 @@ class _Finder:
         if ent.label_ in {"ORG", "LOC"} and not looks_like_org(words) and place_context(root):
             self.emit(start, end, "Settlement", text, CONTEXT, "context")
             return
-        if ent.label_ == "ORG" and armed_name(words):
+        if ent.label_ == "ORG" and (armed_name(words) or fighting_alliance(words, root)):
             # "Arakan Army", "Kachin Independence Army", "People's Defence Force"
             if possessive_owner(doc, start):
                 start -= 2

@@ -287,6 +287,24 @@ def armed_name(words: list[str]) -> bool:
     return len(words) > 1 and words[-1] in ARMED_NAME_HEADS and " ".join(words) not in NOT_ARMED
 
 
+def fighting_alliance(words: list[str], root: Token) -> bool:
+    """Is "X Alliance" an armed group because it fights here?
+
+    "an offensive launched by the Three Brotherhood Alliance", "the Northern Alliance
+    seized the town": the alliance launches a military event or is the subject of a
+    military verb. One that speaks or is merely named ("the Democratic Alliance said")
+    stays an organisation.
+    """
+    if len(words) < 2 or words[-1] != "Alliance":
+        return False
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "by":
+        act = head.head  # "launched by X" on "an offensive", or "an attack by X"
+        acts = [act, act.head] if act.dep_ == "acl" else [act]
+        return any(a.lemma_.lower() in pat.MILITARY_WORDS for a in acts)
+    return root.dep_ == "nsubj" and head.lemma_.lower() in pat.MILITARY_WORDS
+
+
 def possessive_owner(doc, start: int) -> bool:
     """Is the name at ``start`` owned by a capitalised word: "People's Defence Force"?"""
     return (
