@@ -238,8 +238,16 @@ def looks_like_org(words: list[str]) -> bool:
     return any(w.lower() in pat.ORG_WORDS for w in words)
 
 
+_SMALL_WORDS = frozenset("of for and the in on at to".split())
+
+
 def titled(text: str) -> str:
-    return " ".join(w if w[:1].isdigit() else w[:1].upper() + w[1:] for w in text.split())
+    """ "state committee for national security" -> "State Committee for National Security"."""
+    words = text.split()
+    return " ".join(
+        w if w[:1].isdigit() or (i and w in _SMALL_WORDS) else w[:1].upper() + w[1:]
+        for i, w in enumerate(words)
+    )
 
 
 DATELINE = re.compile(
