@@ -307,3 +307,13 @@ def test_national_bodies_named_by_their_country(nlp, text, type_, label):
 
     ents = find_entities(parse(SourceDoc(id="t", text=text), nlp)).entities()
     assert (type_, label) in {(e.type, e.label) for e in ents}
+
+
+@pytest.mark.slow
+def test_a_gazetteer_name_wins_a_tie_with_a_rule(nlp):
+    doc = nlp("Ukrainian forces crossed the Dnipro River near Krynky.")
+    [ent] = [e for e in doc.ents if e.text == "Dnipro River"]
+    assert ent.ent_id_ == "Dnipro River"  # the gazetteer's name, not the "@river" rule
+    matches = nlp.get_pipe(pat.RULER_NAME).match(doc)
+    spans = [(s, e) for _, s, e in matches]
+    assert spans == sorted(spans, key=lambda m: (m[1] - m[0], -m[0]), reverse=True)

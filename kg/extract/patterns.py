@@ -673,7 +673,7 @@ def _name_head_patterns() -> list[dict]:
 
 
 def build_patterns(nlp: Language) -> list[dict]:
-    """All ruler patterns (gazetteers first: on equal spans the first pattern wins)."""
+    """All ruler patterns; on equal spans a gazetteer name beats a rule (ConflictRuler)."""
     return (
         _gazetteer_patterns(nlp)
         + _nationality_patterns(nlp)
@@ -734,13 +734,11 @@ class ConflictRuler(EntityRuler):
     the same choice of the longest; ``patterns`` (and so serialisation) keeps the token
     pattern as given. ``remove`` is not supported.
 
-    Ties: EntityRuler keeps the longest match, then the first; between matches of the
-    same span it keeps the one a ``set`` iterates first, and that order can depend on
-    the order the matches went in. So the lower-case phrase matches go in where the
-    Matcher put them when they were token patterns (sorted by end, before the others):
-    no choice between equal spans changed on ~3,000 test paragraphs. (Note that the
-    gazetteer name does not always win such a tie: "Israel Defense Forces" can come
-    out as ``@group``.)
+    Ties: the longest match wins, then the leftmost, then a gazetteer name over a rule
+    (``@...``) on the same words ("Israel Defense Forces" the name, not ``@group``),
+    then the match key: no choice depends on the order a ``set`` iterates (spaCy's
+    EntityRuler leaves equal spans to it). Making the gazetteer win changed only
+    confidences (0.85 -> 0.95) on the seed and the DEV articles.
     """
 
     def __init__(self, nlp: Language, name: str = RULER_NAME, **kwargs):
@@ -785,7 +783,14 @@ class ConflictRuler(EntityRuler):
             found = sorted([*self.lower_matcher(doc), *self.matcher(doc)], key=lambda m: m[2])
             matches = found + list(self.phrase_matcher(doc))
         final = set([(key, start, end) for key, start, end in matches if start != end])
-        return sorted(final, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+        return sorted(final, key=self._rank, reverse=True)
+
+    def _rank(self, match: tuple[int, int, int]) -> tuple[int, int, bool, int]:
+        """Longest first, then leftmost, then a gazetteer name over a rule on the same
+        words, then a fixed order (the match key) so no tie depends on set order."""
+        key, start, end = match
+        ident = self._ent_ids.get(key, ("", ""))[1]
+        return (end - start, -start, not ident.startswith("@"), key)
 
 
 @Language.factory(RULER_FACTORY)
