@@ -209,8 +209,8 @@ class Arguments:
                 if key is not None:
                     return key
         prev = token.doc[token.i - 1] if token.i > 0 else None
-        if prev is not None and prev.pos_ == "ADJ" and prev.lower_ in demonyms():
-            return res.country(para, prev)  # "as Russian shelling": the adjective misattached
+        if prev is not None and prev.pos_ in ("ADJ", "PROPN") and prev.lower_ in demonyms():
+            return res.country(para, prev)  # "as Russian shelling", "heavy Pakistani shelling"
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "by":
                 for pobj in child.children:

@@ -57,7 +57,8 @@ BODY_NOUNS = frozenset("service group team panel commission mission network".spl
 REBEL_NOUNS = frozenset({"rebels", "insurgents", "militants", "jihadists", "fighters"})
 #: Plural members that stand for the named group of their "of" phrase ("rebels of X").
 MEMBER_NOUNS = frozenset(
-    "rebel fighter militant insurgent unit group soldier troop detachment formation".split()
+    "rebel fighter militant insurgent unit group soldier troop detachment formation element "
+    "subunit battalion regiment".split()
 )
 #: Nouns of a statement whose possessive pronoun means the last speaker ("its statement").
 REPORT_NOUNS = frozenset(

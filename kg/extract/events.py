@@ -376,7 +376,10 @@ class _Builder:
             if token.pos_ in ("VERB", "AUX") and token.dep_ == "xcomp":
                 if token.head.lemma_.lower() in SPEECH_VERBS:
                     agent = self.args.affiliation(para, token.head)
-            if agent is None and token.pos_ in ("VERB", "AUX") and not _passive(token):
+            own = [c for c in token.children if c.dep_ == "nsubj"]
+            if own and all(self._event_at(para, c, by_token) is None for c in own):
+                pass  # "... and that authorities had evacuated": its own subject acts
+            elif agent is None and token.pos_ in ("VERB", "AUX") and not _passive(token):
                 agent = self._governing_agent(para, token, by_token)
             if agent is None and f.event.type == "Offensive" and token.dep_ == "pobj":
                 agent = self._campaigner(para, token)

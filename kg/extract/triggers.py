@@ -268,6 +268,20 @@ def _attack_or_weapon(noun: Token) -> bool:
     )
 
 
+def _struck_target(token: Token, resolver: Resolver, para: Paragraph) -> bool:
+    """A passive strike verb whose subject is a vessel, port or structure ("a tanker was
+    hit", "the terminal was targeted"), not a person or a place ("he was hit")."""
+    lex = lexicon()
+    targets = [c for c in token.children if c.dep_ == "nsubjpass"]
+    targets += [c for t in targets for c in t.conjuncts]
+    return any(
+        t.lemma_.lower() in lex["vessels"]
+        or t.lemma_.lower() in lex["structures"]
+        or resolver.key_of(para, t, frozenset({"Facility"})) is not None
+        for t in targets
+    )
+
+
 def _result_event(token: Token, resolver: Resolver, para: Paragraph) -> bool:
     """A harm verb that is its own event: "hospitals were damaged", "a building collapsed".
 
@@ -353,7 +367,19 @@ def classify(token: Token, resolver: Resolver, para: Paragraph) -> tuple[str, li
             if lemma in ("hit", "target", "pound", "slam") and not any(
                 _is_military(s, resolver, para) for s in subj
             ):
+                if _passive(token) and _struck_target(token, resolver, para):
+                    return "Attack", [token], 0.7  # "a second vessel was hit near X"
                 return "", [], 0.0
+        if lemma in lex["result_verbs"] and token.dep_ != "amod":
+            by = [p for c in token.children if c.dep_ == "agent" for p in c.children]
+            weapons = [b for b in by if b.lemma_.lower() not in lex["nouns"]]
+            kind = _instrument_of(weapons)
+            if kind:  # "a carrier was damaged by a Russian drone": the weapon's strike
+                return kind, [token], 0.7
+        if lemma == "destroy" and any(
+            o.lemma_.lower() in lex["shot_down"] for o in objs
+        ):  # "air defence destroyed 17 drones": a shootdown, not a destruction
+            return "Shootdown", [token], 0.75
         if lemma in lex["result_verbs"]:
             ok = _result_event(token, resolver, para)
             return (lex["result_verbs"][lemma], [token], 0.7) if ok else ("", [], 0.0)
@@ -365,6 +391,8 @@ def classify(token: Token, resolver: Resolver, para: Paragraph) -> tuple[str, li
             return lex["verbs"].get(lemma) or lex["verbs"][lower], [token], 0.8
         if lemma in lex["military_subject"]:
             typ = lex["military_subject"][lemma]
+            if lemma == "cross" and token.dep_ == "acl":
+                return "", [], 0.0  # "vehicles crossing the river": a description, no move
             subj = subject(token)
             cands = ([subj] if subj is not None else []) + objs
             if lemma == "take" and not any(
