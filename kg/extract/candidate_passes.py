@@ -4,6 +4,7 @@ Each pass rewrites the candidates in place (``acronyms`` returns a new list):
 
 - ``one_type_per_name``: one type per name in the document (the strongest reading wins);
 - ``surnames``: a surname alone joins the full name;
+- ``service_tails``: "the Navy" after "Ukraine's Navy" is that navy;
 - ``bare_ministries``: a bare "ministry of defence" goes to the most recently named
   country;
 - ``definite_rivers``: "the Dnipro" after "the Dnipro river" is the river;
@@ -28,6 +29,7 @@ __all__ = [
     "definite_rivers",
     "one_type_per_name",
     "repeated_settlements",
+    "service_tails",
     "surnames",
 ]
 
@@ -131,6 +133,27 @@ def definite_rivers(parsed: Parsed, cands: list[Candidate]) -> None:
         elif _BANK.search(before):  # "on the left bank of the Dnipro": a river
             label = rivers.get(name, c.label)
             cands[i] = replace(c, type="River", label=label)
+
+
+#: Service names a story shortens a named force to ("the Navy" after "Ukraine's Navy").
+SERVICE_TAILS = frozenset(
+    {"navy", "fleet", "air force", "army", "coast guard", "national guard", "marines"}
+)
+
+
+def service_tails(cands: list[Candidate]) -> None:
+    """ "The Navy said" after "Ukraine's Navy", "the Air Force" after "the Ukrainian Air
+    Force": a bare service name the tagger read on its own is the force named before it
+    whose label ends in those words."""
+    forces: list[str] = []
+    for i, c in enumerate(cands):
+        text = c.span.text.lower().removeprefix("the ")
+        if c.type == "MilitaryUnit" and c.label.lower() not in SERVICE_TAILS:
+            forces.append(c.label)
+        elif text in SERVICE_TAILS and c.source in {"ner", "guess"} and not c.generic:
+            named = [f for f in forces if f.lower().endswith(" " + text)]
+            if named:
+                cands[i] = replace(c, type="MilitaryUnit", label=named[-1])
 
 
 def bare_ministries(cands: list[Candidate]) -> None:

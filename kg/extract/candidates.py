@@ -143,6 +143,10 @@ class _Finder:
             country = pat.country_by_name().get(ident.lower())
             forces = _forces_country().get(ident)
             source = "gazetteer" if ident in _gazetteer_names() else "rule"
+            after = self.doc[end] if end < len(self.doc) else None
+            if ent.label_ == "Settlement" and after is not None and after.text == "City":
+                end += 1  # "Kherson City": the city itself, not a settlement "City"
+                self.p.cover(start, end)
             conf = GAZETTEER if source == "gazetteer" else RULE
             self.emit(
                 start,

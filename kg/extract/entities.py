@@ -206,6 +206,7 @@ def find_candidates(parsed: Parsed) -> list[Candidate]:
     cands.sort(key=lambda c: c.span.start)
     passes.one_type_per_name(cands)
     passes.surnames(cands)
+    passes.service_tails(cands)
     passes.bare_ministries(cands)
     passes.definite_rivers(parsed, cands)
     cands = passes.repeated_settlements(parsed, cands)
