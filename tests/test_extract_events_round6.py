@@ -78,3 +78,12 @@ def test_a_nationality_tagged_as_a_name_before_an_event_noun_is_the_agent(nlp):
     x, labels = run(nlp, text)
     ev = [e for e in x.events if e.type == "Shelling"]
     assert ev and labels.get(ev[0].agent) == "Pakistan", events(x)
+
+
+def test_a_counterattack_is_an_attack_and_a_counteroffensive_an_offensive(nlp):
+    x, _ = run(nlp, "Sudanese troops repelled two RSF counterattacks near Sennar on Friday.")
+    assert ("Attack", "counterattacks") in events(x)
+    x, _ = run(nlp, "The army counterattacked near Sennar, the RSF said.")
+    assert ("Attack", "counterattacked") in events(x)
+    x, _ = run(nlp, "The army launched a counteroffensive near Sennar in the spring.")
+    assert ("Offensive", "counteroffensive") in events(x)
