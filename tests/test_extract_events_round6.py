@@ -87,3 +87,12 @@ def test_a_counterattack_is_an_attack_and_a_counteroffensive_an_offensive(nlp):
     assert ("Attack", "counterattacked") in events(x)
     x, _ = run(nlp, "The army launched a counteroffensive near Sennar in the spring.")
     assert ("Offensive", "counteroffensive") in events(x)
+
+
+def test_an_event_noun_in_the_background_of_a_verb_is_its_own_event(nlp):
+    text = "Azerbaijani units advanced near Lachin amid continued offensive operations."
+    x, _ = run(nlp, text)
+    assert {"Advance", "Offensive"} <= {t for t, _ in events(x)}, events(x)
+    text = "Reinforcements were rushed to Lachin, trapping the garrison in an encirclement."
+    x, _ = run(nlp, text)
+    assert [t for t, _ in events(x)].count("Encirclement") <= 1, events(x)

@@ -93,6 +93,8 @@ __all__ = [
 
 #: Events whose agent is the force that moves ("reserves were brought there").
 MOVEMENT = frozenset({"Reinforcement", "Deployment", "Advance", "Withdrawal"})
+#: Prepositions that put an event noun in the background of a verb's event, not inside it.
+BACKDROP_PREPS = frozenset({"amid", "during", "despite", "after", "before"})
 #: How many sentences back a definite event noun looks for its antecedent first.
 COREF_WINDOW = 3
 
@@ -221,8 +223,10 @@ class _Builder:
                 head_typ = verbal.get(head.i)
                 if head.lemma_.lower() in lexicon()["result_verbs"]:
                     head_typ = None  # "collapsed following a strike": the strike is its cause
+                backdrop = token.dep_ == "pobj" and token.head.lower_ in BACKDROP_PREPS
                 if head_typ and same_group(head_typ, typ) and not is_definite(token):
-                    continue  # "rushing reinforcements", "trapping ... in an encirclement"
+                    if not backdrop:  # "advanced amid offensive operations": two events
+                        continue  # "rushing reinforcements", "trapping ... in an encirclement"
             if token.i in verbal and support_verb(token, typ, nominal):
                 continue  # "the battle was fought": the noun is the event
             if token.i in nominal and token.dep_ == "appos" and token.head.i in nominal:
