@@ -36,3 +36,18 @@ def test_a_bare_service_name_is_the_force_named_before(nlp):
 def test_a_service_name_with_no_force_before_stays_as_read(nlp):
     ents = entities(nlp, "The Navy said on Telegram that two sailors were wounded near Ochakiv.")
     assert not [e for e in ents if e[1] == "Ukrainian Navy"], ents
+
+
+def test_a_name_ending_in_fleet_or_navy_is_a_military_unit(nlp):
+    ents = entities(nlp, "The Baltic Fleet said two of its corvettes had left Kaliningrad.")
+    assert ("MilitaryUnit", "Baltic Fleet") in [e[:2] for e in ents], ents
+
+
+def test_according_to_a_bare_service_name_is_the_force_named_before(nlp):
+    text = (
+        "The Indian Navy escorted two tankers past Aden on Monday. More than 40 ships "
+        "have been attacked since January, according to the Navy."
+    )
+    ents = entities(nlp, text)
+    navy = [e for e in ents if e[1] == "Indian Navy"]
+    assert navy and navy[0][2].count("Navy") == 1 and len(navy[0][2]) == 2, ents

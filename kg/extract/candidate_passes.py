@@ -150,7 +150,7 @@ def service_tails(cands: list[Candidate]) -> None:
         text = c.span.text.lower().removeprefix("the ")
         if c.type == "MilitaryUnit" and c.label.lower() not in SERVICE_TAILS:
             forces.append(c.label)
-        elif text in SERVICE_TAILS and c.source in {"ner", "guess"} and not c.generic:
+        elif text in SERVICE_TAILS and c.source in {"ner", "guess", "context"} and not c.generic:
             named = [f for f in forces if f.lower().endswith(" " + text)]
             if named:
                 cands[i] = replace(c, type="MilitaryUnit", label=named[-1])

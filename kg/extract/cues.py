@@ -38,7 +38,7 @@ _STRONG_PREPS = frozenset("in near at outside around towards toward into inside"
 #: Capitalised last words that make an organisation's name an armed force's.
 ARMED_NAME_HEADS = frozenset(
     "Army Forces Force Militia Militias Brigade Brigades Battalion Battalions Regiment "
-    "Guard Guards Corps".split()
+    "Guard Guards Corps Fleet Flotilla Navy Marines".split()
 )
 NOT_ARMED = frozenset({"Salvation Army"})
 #: Lower-case nouns after a name that make it a region's: "Kani township", "Sagaing region".
