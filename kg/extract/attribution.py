@@ -47,7 +47,7 @@ GROUP_NOUNS = frozenset("group movement militia organisation organization factio
 #: organisation named last whose name holds the noun and the modifiers.
 NAME_HEAD_NOUNS = frozenset(
     "ministry service agency committee council office mission force army command "
-    "directorate department authority".split()
+    "directorate department authority fleet navy flotilla".split()
 )
 #: "the agency said" with no organisation named by it: the organisation that spoke last.
 AGENCY_NOUNS = frozenset({"agency", "organisation", "organization"})
