@@ -51,3 +51,10 @@ def test_according_to_a_bare_service_name_is_the_force_named_before(nlp):
     ents = entities(nlp, text)
     navy = [e for e in ents if e[1] == "Indian Navy"]
     assert navy and navy[0][2].count("Navy") == 1 and len(navy[0][2]) == 2, ents
+
+
+def test_names_in_a_list_closed_by_sectors_are_regions(nlp):
+    text = "Officials ordered the evacuation of the Poonch and Rajouri sectors after the raid."
+    ents = entities(nlp, text)
+    assert ("Region", "Poonch Sector") in [e[:2] for e in ents], ents
+    assert ("Region", "Rajouri Sector") in [e[:2] for e in ents], ents

@@ -56,6 +56,8 @@ PLURAL_TAIL_NOUNS = {
     "territories": "territory",
     "counties": "county",
     "prefectures": "prefecture",
+    "sectors": "sector",
+    "oblasts": "oblast",
 }
 #: Last words of a location's name that make it a region: "the Bekaa Valley".
 REGION_NAME_HEADS = frozenset(
