@@ -484,3 +484,20 @@ def test_according_to_after_a_conjunct_reports_the_whole_clause(nlp):
 def test_data_with_no_source_is_a_hedge_not_a_statement(nlp, text, n):
     x, _ = run(nlp, text)
     assert len(x.statements) == n
+
+
+# --- round 6 (tests/data/eval/README.md) ----------------------------------------
+
+
+def speakers(nlp, text: str) -> list[str | None]:
+    x = extract_parsed(parse(SourceDoc(id="t", text=text, date=dt.date(2024, 3, 5)), nlp))
+    labels = {e.key: e.label for e in x.entities}
+    return [labels.get(s.speaker) for s in x.statements]
+
+
+def test_the_fleet_said_is_the_fleet_named_before(nlp):
+    text = (
+        "Russia's Northern Fleet began exercises in the Barents Sea on Monday. "
+        '"Two submarines have left port," the fleet said in a statement.'
+    )
+    assert speakers(nlp, text) == ["Northern Fleet"]
