@@ -501,3 +501,28 @@ def test_the_fleet_said_is_the_fleet_named_before(nlp):
         '"Two submarines have left port," the fleet said in a statement.'
     )
     assert speakers(nlp, text) == ["Northern Fleet"]
+
+
+# --- round 7 (tests/data/eval/README.md) ----------------------------------------
+
+
+def test_called_the_claim_a_quoted_verdict_is_a_statement(nlp):
+    text = 'The Sudanese army denied the report. The RSF called the accusation "pure invention".'
+    x, labels = run(nlp, text)
+    verdicts = [s for s in x.statements if s.quote == "pure invention"]
+    assert len(verdicts) == 1 and speaker(labels, verdicts[0]) == "Rapid Support Forces"
+
+
+def test_a_quoted_operation_name_is_no_statement(nlp):
+    text = 'Israel called the operation "Northern Shield" in December.'
+    x, _ = run(nlp, text)
+    assert not [s for s in x.statements if s.quote == "Northern Shield"]
+
+
+def test_speaker_the_parser_hangs_on_the_broadcaster(nlp):
+    text = (
+        "In a statement aired on RT, the Federal Security Service (FSB) said saboteurs "
+        "had crossed the border near Sudzha."
+    )
+    [who] = speakers(nlp, text)
+    assert who is not None and "Security Service" in who

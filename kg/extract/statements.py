@@ -143,7 +143,41 @@ def speech_verbs(para: Paragraph, quotes: list[tuple[int, int]]) -> list[Token]:
                 found.append(token)
         elif lemma == "call" and (_calls_on(token) or _calls_for(token)):
             found.append(token)  # "called on allies to deliver ...", "called for a ceasefire"
+        elif lemma == "call" and _quoted_verdict(token, quotes) is not None:
+            found.append(token)  # 'called the claim "a fabrication"'
     return found
+
+
+def _quoted_verdict(verb: Token, quotes: list[tuple[int, int]]) -> Token | None:
+    """'called the claim "a fabrication"': the quoted object predicate of "call" (a
+    verdict on the object, spoken by the subject), or None. A quoted proper name
+    ('called the operation "Iron Sword"') is a name, not a verdict."""
+    for child in verb.children:
+        if child.dep_ == "oprd" and child.pos_ != "PROPN" and _in_any(child, quotes):
+            if any(c.dep_ == "dobj" for c in verb.children):
+                return child
+    return None
+
+
+def _hung_subject(verb: Token) -> Token | None:
+    """'In a statement broadcast on PTV, the ISPR said ...': the parser hangs the
+    subject on the opening phrase (an apposition of "PTV"); a subjectless speech verb
+    takes the noun phrase between the last comma and itself when that phrase is such an
+    apposition of an earlier word."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    doc, sent = verb.doc, verb.sent
+    i = verb.i - 1
+    while i >= sent.start and doc[i].text != ",":
+        i -= 1
+    if i < sent.start:
+        return None
+    chunk = doc[i + 1 : verb.i]
+    roots = [t for t in chunk if not (chunk.start <= t.head.i < chunk.end)]
+    if len(roots) == 1 and roots[0].pos_ in ("NOUN", "PROPN") and roots[0].dep_ == "appos":
+        if roots[0].head.i < i:
+            return roots[0]
+    return None
 
 
 #: Things that are published: "according to a video released by X" is X's word.
@@ -232,7 +266,7 @@ class _Finder:
         previous = self.previous_speaker(para, verb)
         if previous is not None:
             return previous, 0.8
-        stranded = stranded_subject(verb)
+        stranded = stranded_subject(verb) or _hung_subject(verb)
         if stranded is not None:
             key = self.actor(para, stranded)
             return key, 0.7 if key is not None else 0.6
@@ -554,8 +588,9 @@ class _Finder:
             colon = before.endswith(":")
             words = len(text[qs:qe].split())
             verb = self.verb_for(para, qs, qe, quotes, verbs)
+            verdict = verb is not None and _quoted_verdict(verb, [(qs, qe)]) is not None
             if not (opens or colon or verb is not None) or (
-                words < SCARE_QUOTE_WORDS and not (opens or colon)
+                words < SCARE_QUOTE_WORDS and not (opens or colon or verdict)
             ):
                 if words < 8:
                     continue
