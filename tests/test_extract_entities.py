@@ -944,3 +944,19 @@ def test_names_in_a_list_closed_by_sectors_are_regions(nlp):
     ents = entity_rows(nlp, text)
     assert ("Region", "Poonch Sector") in [e[:2] for e in ents], ents
     assert ("Region", "Rajouri Sector") in [e[:2] for e in ents], ents
+
+
+# --- round 7 (tests/data/eval/README.md) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("A patrol boat was sunk near Cape Tarkhankut on Sunday.", "Cape Tarkhankut"),
+        ("Two soldiers died in shelling along the Line of Contact overnight.", "Line of Contact"),
+    ],
+)
+def test_a_cape_or_a_line_of_contact_is_a_place(nlp, text, label):
+    ents = entities(nlp, text)
+    assert find(ents, "Place", label)
+    assert not [e for e in ents if e.label == label and e.type in ("Settlement", "Facility")]

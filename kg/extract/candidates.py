@@ -79,6 +79,20 @@ NER_TYPES = {
 GAZETTEER, RULE, NER, CONTEXT, GUESS = 0.95, 0.85, 0.75, 0.6, 0.5
 #: Type of an untagged proper name that a document pass may still recognise.
 UNKNOWN = "Unknown"
+
+#: First words of a named natural feature or line: "Cape Khersones", "the Gulf of Aden",
+#: "Mount Hermon" are places, never settlements, and a "Line of Control" is no building.
+PLACE_NAME_OPENERS = frozenset("Cape Gulf Strait Straits Mount Lake Bay".split())
+
+
+def geographic_name(text: str) -> bool:
+    """ "Cape Khersones", "Gulf of Aden", "Line of Control", "Line of Contact"."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    return words[0] in PLACE_NAME_OPENERS or (words[0] == "Line" and words[1] == "of")
+
+
 PLACE_TYPES = frozenset({"Settlement", "Region", "River", "Facility", "Place"})
 _FACILITY_WORDS = pat.FACILITY_NAME_NOUNS | pat.FACILITY_NOUNS | pat.FACILITY_NEEDS_MODIFIER
 _NOT_NAME_POS = frozenset({"ADJ", "ADV", "VERB", "DET", "PRON", "ADP", "AUX", "SCONJ", "CCONJ"})
@@ -424,6 +438,9 @@ class _Finder:
             return
         if ent.label_ == "LOC" and tokens[-1].text in REGION_NAME_HEADS and end - start > 1:
             self.emit(start, end, "Region", text, CONTEXT, "context")  # "the Bekaa Valley"
+            return
+        if ent.label_ in {"LOC", "FAC", "GPE", "ORG"} and geographic_name(tokens.text):
+            self.emit(start, end, "Place", text, CONTEXT, "context")  # "Cape Khersones"
             return
         if text in pat.country_by_adjective():
             self.emit(
