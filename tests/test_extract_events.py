@@ -1092,3 +1092,13 @@ def test_an_event_noun_in_the_background_of_a_verb_is_its_own_event(nlp):
     text = "Reinforcements were rushed to Lachin, trapping the garrison in an encirclement."
     x, _ = run_2024(nlp, text)
     assert [t for t, _ in event_rows(x)].count("Encirclement") <= 1, event_rows(x)
+
+
+# --- round 7 (tests/data/eval/README.md) ----------------------------------------
+
+
+def test_troops_that_land_advance_and_aircraft_that_land_do_not(nlp):
+    x, _ = run(nlp, "Chinese marines tried to land on a reef near the Spratly Islands at night.")
+    assert only(x, "Advance").trigger.text == "land"
+    x, _ = run(nlp, "A transport helicopter landed at the airfield near Kramatorsk.")
+    assert not [e for e in x.events if e.type == "Advance"], [e.type for e in x.events]

@@ -186,6 +186,19 @@ def _left_conjunct(token: Token) -> Token | None:
 ACCUSING = frozenset({"accuse", "blame", "suspect", "charge", "credit"})
 
 
+#: Subjects that "land" as aircraft do, not as a landing force.
+_AIRCRAFT = frozenset("jet warplane helicopter plane aircraft drone".split())
+
+
+def _lands_troops(token: Token, resolver: Resolver, para: Paragraph) -> bool:
+    """ "Russian forces attempted to land on islands": a military subject, not an
+    aircraft, that lands is a landing force's advance."""
+    subj = subject(token)
+    if subj is None or subj.lemma_.lower() in _AIRCRAFT:
+        return False
+    return _is_military(subj, resolver, para)
+
+
 def subject(token: Token) -> Token | None:
     """A verb's subject, inherited through xcomp/conj/advcl, not across speech verbs.
 
@@ -343,7 +356,11 @@ def classify(token: Token, resolver: Resolver, para: Paragraph) -> tuple[str, li
         if lemma in lex["impact_verbs"]:  # "mortar shells fell on the camp"
             subj = [c for c in token.children if c.dep_ == "nsubj"]
             kind = _instrument_of(subj)
-            return (kind, [token], 0.75) if kind else ("", [], 0.0)
+            if kind:
+                return kind, [token], 0.75
+            if lemma == "land" and _lands_troops(token, resolver, para):
+                return "Advance", [token], 0.6  # "troops attempted to land on islands"
+            return "", [], 0.0
         if lemma in ("deliver", "send", "bring", "provide", "distribute", "ship"):
             if any(o.lemma_.lower() in lex["aid_objects"] for o in objs):
                 return "AidDelivery", [token], 0.8
