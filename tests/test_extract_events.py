@@ -1102,3 +1102,12 @@ def test_troops_that_land_advance_and_aircraft_that_land_do_not(nlp):
     assert only(x, "Advance").trigger.text == "land"
     x, _ = run(nlp, "A transport helicopter landed at the airfield near Kramatorsk.")
     assert not [e for e in x.events if e.type == "Advance"], [e.type for e in x.events]
+
+
+def test_leaders_who_meet_negotiate_but_troops_meeting_resistance_do_not(nlp):
+    x, _ = run(nlp, "Turkish President Recep Tayyip Erdogan met Emmanuel Macron in Ankara.")
+    assert only(x, "Negotiation").trigger.text == "met"
+    x, _ = run(nlp, "The advancing troops met with fierce resistance near Kreminna.")
+    assert not [e for e in x.events if e.type == "Negotiation"]
+    x, _ = run(nlp, "Envoys of both sides met in Doha and agreed to a truce.")
+    assert [e.type for e in x.events].count("Negotiation") == 1, [e.type for e in x.events]

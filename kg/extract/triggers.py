@@ -199,6 +199,34 @@ def _lands_troops(token: Token, resolver: Resolver, para: Paragraph) -> bool:
     return _is_military(subj, resolver, para)
 
 
+_ACTOR_TYPES = frozenset({"Person", "Country", "Organization"})
+#: Plural subjects that meet each other: "representatives of both sides met in Isfana".
+_DELEGATES = frozenset("representative delegation delegate official negotiator envoy side".split())
+
+
+def _meeting(token: Token, resolver: Resolver, para: Paragraph) -> bool:
+    """ "Putin met (with) Lukashenko", "representatives of the two services met in X": a
+    meeting of named actors, or of delegates with no object; not "met with resistance"
+    nor "were met by fire"."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+        return False
+    nouns = lexicon()["nouns"]
+    if any(
+        nouns.get(t.lemma_.lower()) == "Negotiation"
+        for c in token.children
+        if c.dep_ == "conj"
+        for t in c.subtree
+    ):
+        return False  # "met in Isfana and agreed to a ceasefire": one event, the ceasefire
+    others = [c for c in token.children if c.dep_ == "dobj"] + [
+        p for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+    ]
+    if others:
+        return any(resolver.key_of(para, o, _ACTOR_TYPES) for o in others)
+    subj = subject(token)
+    return subj is not None and subj.lemma_.lower() in _DELEGATES and subj.tag_ == "NNS"
+
+
 def subject(token: Token) -> Token | None:
     """A verb's subject, inherited through xcomp/conj/advcl, not across speech verbs.
 
@@ -404,6 +432,10 @@ def classify(token: Token, resolver: Resolver, para: Paragraph) -> tuple[str, li
             return "", [], 0.0
         if lemma == "free" and not objs:
             return "", [], 0.0
+        if lemma == "meet":
+            return (
+                ("Negotiation", [token], 0.6) if _meeting(token, resolver, para) else ("", [], 0.0)
+            )
         if lemma in lex["verbs"] or lower in lex["verbs"]:
             return lex["verbs"].get(lemma) or lex["verbs"][lower], [token], 0.8
         if lemma in lex["military_subject"]:
