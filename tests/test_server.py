@@ -143,6 +143,10 @@ def test_kg_serve_loads_serves_and_stops_on_sigint(tmp_path: Path) -> None:
         assert process.wait(timeout=10) == 0
         assert not _port_open("127.0.0.1", port)
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+        if process.poll() is None:  # a failed assertion: stop it the way Ctrl-C does, so
+            process.send_signal(signal.SIGINT)  # kg serve stops its Oxigraph child too
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
