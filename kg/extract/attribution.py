@@ -19,7 +19,8 @@ from importlib import resources
 from spacy.tokens import Token
 
 from ..types import ACTOR_TYPES, PLACE_TYPES
-from .entities import EntityTable, forces_country
+from .candidates import forces_country
+from .entities import EntityTable
 from .parsed import Paragraph, Parsed
 
 SPEECH_VERBS = frozenset(

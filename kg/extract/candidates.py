@@ -208,33 +208,23 @@ class _Finder:
         """ "Ukrainian General Staff", "Israeli air force": the adjective and the body."""
         found = country_in(tokens)
         country, after = found if found else (None, tokens.start + 1)
-        adjective = country.adjectives[0] if country and country.adjectives else tokens[0].text
         rest = " ".join(t.text for t in tokens if t.i >= after and t.lower_ not in {"'s", "’s"})
-        self.emit(
-            tokens.start,
-            tokens.end,
-            type_,
-            f"{adjective} {titled(rest)}",
-            RULE,
-            "rule",
-            country=country.name if country else None,
-        )
+        self._national(tokens, type_, country, titled(rest))
 
     def _rule_statemedia(self, tokens: SpacySpan, type_: str) -> None:
         found = country_in(tokens)
         country = found[0] if found else None
         last = tokens[-1].lower_
         what = {"media": "state media", "agency": "state news agency"}.get(last, "state television")
+        self._national(tokens, type_, country, what)
+
+    def _national(
+        self, tokens: SpacySpan, type_: str, country: pat.Country | None, what: str
+    ) -> None:
+        """ "<nationality adjective> <what>", tied to the country when there is one."""
         adjective = country.adjectives[0] if country and country.adjectives else tokens[0].text
-        self.emit(
-            tokens.start,
-            tokens.end,
-            type_,
-            f"{adjective} {what}",
-            RULE,
-            "rule",
-            country=country.name if country else None,
-        )
+        label, name = f"{adjective} {what}", country.name if country else None
+        self.emit(tokens.start, tokens.end, type_, label, RULE, "rule", country=name)
 
     def _rule_forces(self, tokens: SpacySpan, type_: str) -> None:
         found = country_in(tokens)

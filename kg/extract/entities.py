@@ -30,40 +30,14 @@ from dataclasses import dataclass, field
 from ..types import Entity, Span
 from . import candidate_passes as passes
 from .candidates import (
-    CONTEXT,
-    CONTRACT_TYPES,
-    GAZETTEER,
-    GUESS,
-    NER,
-    NER_TYPES,
-    PLACE_TYPES,
-    RULE,
     UNKNOWN,
     Candidate,
-    forces_country,
     paragraph_candidates,
 )
 from .names import fold, normalise
 from .parsed import Parsed
 
-__all__ = [
-    "CONTEXT",
-    "CONTRACT_TYPES",
-    "GAZETTEER",
-    "GUESS",
-    "NER",
-    "NER_TYPES",
-    "PLACE_TYPES",
-    "RULE",
-    "UNKNOWN",
-    "Candidate",
-    "EntityTable",
-    "find_candidates",
-    "find_entities",
-    "fold",
-    "forces_country",
-    "normalise",
-]
+__all__ = ["EntityTable", "find_candidates", "find_entities", "fold", "normalise"]
 
 
 # --- the entity table ---------------------------------------------------------------

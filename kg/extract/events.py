@@ -45,7 +45,8 @@ from .arguments import (
     parse_count,
 )
 from .attribution import SPEECH_VERBS, Resolver
-from .entities import EntityTable, forces_country
+from .candidates import forces_country
+from .entities import EntityTable
 from .factuality import CONDITIONS, INTENTIONS, MODALS, NEGATORS, PROSPECTS, factuality_of
 from .parsed import Paragraph, Parsed
 from .triggers import (
