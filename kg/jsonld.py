@@ -45,9 +45,8 @@ from typing import Any
 from rdflib import BNode, Literal
 from rdflib.namespace import RDF, XSD
 
-from .ontology import PREFIXES
+from .ontology import NAMESPACES_LONGEST_FIRST, PREFIXES
 
-_NAMESPACES = sorted(((str(ns), p) for p, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
 _XSD_STRING = str(XSD.string)
 
 
@@ -62,7 +61,7 @@ class _Compactor:
         except KeyError:
             pass
         text = value
-        for namespace, prefix in _NAMESPACES:
+        for namespace, prefix in NAMESPACES_LONGEST_FIRST:
             local = value[len(namespace) :]
             if value.startswith(namespace) and local and not local.startswith("//"):
                 self.used.add(prefix)

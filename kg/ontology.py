@@ -135,3 +135,7 @@ PREFIXES: dict[str, str] = {
     "stmt": ID + "statement/",
     "run": ID + "run/",
 }
+#: (namespace, prefix) pairs, longest namespace first, so "id/doc/" wins over "id/".
+NAMESPACES_LONGEST_FIRST: list[tuple[str, str]] = sorted(
+    ((ns, prefix) for prefix, ns in PREFIXES.items()), key=lambda pair: -len(pair[0])
+)

@@ -33,7 +33,7 @@ from typing import Any
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from .ontology import PREFIXES
+from .ontology import NAMESPACES_LONGEST_FIRST, PREFIXES
 
 _XSD = str(XSD)
 _RDF_TYPE = RDF.type
@@ -54,8 +54,6 @@ _ESCAPES = {
 }
 _ESCAPE = re.compile(r'[\\"\n\r\t\b\f\x00-\x1f\x7f]')
 _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-#: Longest namespace first, so ``id/doc/`` wins over ``id/``.
-_NAMESPACES = sorted(((str(ns), p) for p, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
 
 Triples = Iterable[tuple[Any, Any, Any]]
 
@@ -99,7 +97,7 @@ class _Terms:
 
     def _name(self, value: str) -> str:
         if self.prefixed:
-            for namespace, prefix in _NAMESPACES:
+            for namespace, prefix in NAMESPACES_LONGEST_FIRST:
                 if value.startswith(namespace) and _LOCAL.match(value, len(namespace)):
                     self.used.add(prefix)
                     return f"{prefix}:{value[len(namespace) :]}"
