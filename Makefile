@@ -32,7 +32,7 @@ test: setup
 bench: setup
 	$(BIN)/kg build seeds/ -o out/seeds.ttl -q
 	$(BIN)/python benchmarks/score.py out/seeds.ttl
-	$(BIN)/python benchmarks/score.py --set tests/data/eval
+	$(BIN)/python benchmarks/score.py --set tests/data/eval/inhouse
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_link.py
 

@@ -14,7 +14,7 @@ import pytest
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
-EVAL = ROOT / "tests" / "data" / "eval"
+EVAL = ROOT / "tests" / "data" / "eval" / "inhouse"
 
 #: F1 floors per part: (DEV, TEST): the measured micro F1 (twelve DEV and six TEST
 #: articles, tests/data/eval/README.md "Round 7") minus about 0.02.

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.extract import parse
-from kg.extract.entities import EntityTable, find_entities, fold
+from kg.extract.entities.table import EntityTable, find_entities, fold
 from kg.types import Entity, SourceDoc, Span
 
 pytestmark = pytest.mark.slow

@@ -12,7 +12,7 @@ import pytest
 
 from kg.evaluate import score_graph
 from kg.extract import extract_parsed, parse
-from kg.extract.events import same_group
+from kg.extract.events.builder import same_group
 from kg.types import SourceDoc
 
 pytestmark = pytest.mark.slow
@@ -483,7 +483,7 @@ def test_dateline_is_neither_agent_nor_place(nlp):
 
 
 def test_dateline_end():
-    from kg.extract.arguments import dateline_end
+    from kg.extract.events.arguments import dateline_end
 
     text = "ADEN/SANAA, Feb 4 -- Houthi fighters attacked."
     assert text[: dateline_end(text)] == "ADEN/SANAA, Feb 4 -- "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import patterns as pat
+from kg.extract.entities import ruler as pat
 from kg.types import ENTITY_TYPES
 
 pytestmark = pytest.mark.slow

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from kg.extract import extract_parsed, parse
-from kg.extract.statements import quote_ranges
+from kg.extract.statements.quotes import quote_ranges
 from kg.types import SourceDoc
 
 pytestmark = pytest.mark.slow

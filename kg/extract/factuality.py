@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .attribution import SPEECH_VERBS
-from .triggers import is_definite
+from .coref.resolver import SPEECH_VERBS
+from .events.triggers import is_definite
 
 __all__ = ["CONDITIONS", "INTENTIONS", "MODALS", "NEGATORS", "PROSPECTS", "factuality_of"]
 

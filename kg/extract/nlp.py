@@ -37,7 +37,7 @@ def load_nlp(name: str | None = None) -> Language:
         except (OSError, ImportError) as exc:
             errors.append(f"{candidate}: {exc.__class__.__name__}")
             continue
-        from .patterns import add_entity_ruler
+        from .entities.ruler import add_entity_ruler
 
         add_entity_ruler(nlp)
         return nlp

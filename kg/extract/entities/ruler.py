@@ -28,7 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Token
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "patterns"
+DATA = Path(__file__).resolve().parents[2] / "data" / "patterns"
 RULER_NAME = "conflict_kg_ruler"
 RULER_FACTORY = "conflict_kg_entity_ruler"
 

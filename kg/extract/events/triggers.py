@@ -18,9 +18,9 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from ..types import PLACE_TYPES
-from .attribution import SPEECH_VERBS, Resolver, relative_antecedent
-from .parsed import Paragraph
+from ...types import PLACE_TYPES
+from ..coref.resolver import SPEECH_VERBS, Resolver, relative_antecedent
+from ..parsed import Paragraph
 
 __all__ = [
     "DEFINITE",

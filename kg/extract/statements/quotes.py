@@ -18,18 +18,18 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..types import ACTOR_TYPES, Statement
-from .arguments import dateline_end
-from .attribution import (
+from ...types import ACTOR_TYPES, Statement
+from ..events.arguments import dateline_end
+from ..coref.resolver import (
     BODY_NOUNS,
     OBJECT_SPEECH_VERBS,
     SPEECH_VERBS,
     Resolver,
     stranded_subject,
 )
-from .entities import EntityTable
-from .parsed import Paragraph, Parsed
-from .patterns import ORG_WORDS, PERSON_ROLES
+from ..entities.table import EntityTable
+from ..parsed import Paragraph, Parsed
+from ..entities.ruler import ORG_WORDS, PERSON_ROLES
 
 _OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb"}
 #: Quotes shorter than this (in words) need a speech verb or their own sentence.

@@ -27,15 +27,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..types import Entity, Span
-from . import candidate_passes as passes
+from ...types import Entity, Span
+from . import passes
 from .candidates import (
     UNKNOWN,
     Candidate,
     paragraph_candidates,
 )
 from .names import fold, normalise
-from .parsed import Parsed
+from ..parsed import Parsed
 
 __all__ = ["EntityTable", "find_candidates", "find_entities", "fold", "normalise"]
 

@@ -18,10 +18,10 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from ..types import ACTOR_TYPES, PLACE_TYPES
-from .candidates import forces_country
-from .entities import EntityTable
-from .parsed import Paragraph, Parsed
+from ...types import ACTOR_TYPES, PLACE_TYPES
+from ..entities.candidates import forces_country
+from ..entities.table import EntityTable
+from ..parsed import Paragraph, Parsed
 
 SPEECH_VERBS = frozenset(
     "say tell write claim add insist urge confirm deny announce comment post state declare "
@@ -324,7 +324,7 @@ class Resolver:
 
     def _forces_key(self, mention: Mention) -> str | None:
         """The armed forces entity for a 'Ukrainian commanders' mention (added if new)."""
-        from .patterns import country_by_adjective
+        from ..entities.ruler import country_by_adjective
 
         country = country_by_adjective().get(mention.forces or "")
         if country is None or mention.span is None:

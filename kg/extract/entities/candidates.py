@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..types import ENTITY_TYPES, Span
-from . import patterns as pat
+from ...types import ENTITY_TYPES, Span
+from . import ruler as pat
 from .cues import (
     PLURAL_TAIL_NOUNS,
     REGION_NAME_HEADS,
@@ -49,7 +49,7 @@ from .cues import (
     titled,
     trim,
 )
-from .parsed import Paragraph, Parsed
+from ..parsed import Paragraph, Parsed
 
 __all__ = [
     "CONTEXT",

@@ -19,12 +19,12 @@ import re
 
 from spacy.tokens import Token
 
-from ..types import ACTOR_TYPES, PLACE_TYPES, Span, TimeRef
-from . import patterns as pat
-from .attribution import GROUP_NOUNS, Resolver, demonyms, relative_antecedent
-from .cues import dateline_end
-from .entities import EntityTable
-from .parsed import Paragraph
+from ...types import ACTOR_TYPES, PLACE_TYPES, Span, TimeRef
+from ..entities import ruler as pat
+from ..coref.resolver import GROUP_NOUNS, Resolver, demonyms, relative_antecedent
+from ..entities.cues import dateline_end
+from ..entities.table import EntityTable
+from ..parsed import Paragraph
 from .triggers import DEFINITE, is_definite, lexicon, subject
 
 __all__ = [

@@ -14,8 +14,8 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from . import dates
-from . import patterns as pat
+from .. import dates
+from . import ruler as pat
 
 __all__ = [
     "after_slash",

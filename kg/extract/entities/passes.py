@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..types import Span
+from ...types import Span
 from .candidates import PLACE_TYPES, UNKNOWN, Candidate
 from .names import fold
-from .parsed import Parsed
+from ..parsed import Parsed
 
 __all__ = [
     "acronyms",

@@ -25,8 +25,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from ..types import PLACE_TYPES, Event, Statement
-from . import dates
+from ...types import PLACE_TYPES, Event, Statement
+from .. import dates
 from .arguments import (
     ANAPHORIC_PLACES,
     FOCUS_CHARS,
@@ -44,11 +44,11 @@ from .arguments import (
     event_time,
     parse_count,
 )
-from .attribution import SPEECH_VERBS, Resolver
-from .candidates import forces_country
-from .entities import EntityTable
-from .factuality import CONDITIONS, INTENTIONS, MODALS, NEGATORS, PROSPECTS, factuality_of
-from .parsed import Paragraph, Parsed
+from ..coref.resolver import SPEECH_VERBS, Resolver
+from ..entities.candidates import forces_country
+from ..entities.table import EntityTable
+from ..factuality import CONDITIONS, INTENTIONS, MODALS, NEGATORS, PROSPECTS, factuality_of
+from ..parsed import Paragraph, Parsed
 from .triggers import (
     DEFINITE,
     LENIENT_GROUPS,
