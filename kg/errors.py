@@ -88,3 +88,9 @@ class NoDocumentsError(KgError):
     """Every input failed, or none was given."""
 
     code = "E070"
+
+
+class LexiconError(KgError):
+    """A vocabulary file under kg/data/lexicon/ is missing or malformed."""
+
+    code = "E080"

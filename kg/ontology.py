@@ -71,6 +71,7 @@ class CKG(DefinedNamespace):
     YearPrecision: URIRef
     VaguePrecision: URIRef
     ExtractionRun: URIRef
+    ExtractionRule: URIRef
     # object properties
     agent: URIRef
     target: URIRef
@@ -79,6 +80,7 @@ class CKG(DefinedNamespace):
     medium: URIRef
     about: URIRef
     reportedBy: URIRef
+    decidedBy: URIRef
     factuality: URIRef
     datePrecision: URIRef
     # datatype properties
@@ -134,6 +136,7 @@ PREFIXES: dict[str, str] = {
     "event": ID + "event/",
     "stmt": ID + "statement/",
     "run": ID + "run/",
+    "rule": ID + "rule/",
 }
 #: (namespace, prefix) pairs, longest namespace first, so "id/doc/" wins over "id/".
 NAMESPACES_LONGEST_FIRST: list[tuple[str, str]] = sorted(

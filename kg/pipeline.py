@@ -96,8 +96,11 @@ def build_graph(
     if not extractions:
         raise NoDocumentsError("every document failed: " + report.failures[0].message)
     extractions = link_documents(extractions, link, endpoint)
+    from .extract.rules import rule_docs
+
     run = RunInfo(
         model=extractions[0].model,
+        rules=rule_docs(),
         started=dt.datetime.now(dt.UTC).replace(microsecond=0) if timestamp else None,
     )
     graph = graph_from_extractions(extractions, run=run, include_text=include_text)

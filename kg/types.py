@@ -139,6 +139,8 @@ class Event:
     statement: str | None = None  # key of the Statement that reports it, if any
     confidence: float | None = None
     mentions: tuple[Span, ...] = ()  # later coreferent mentions ("the advance", "that battle")
+    rule: str | None = None  # the named rule that found it ("events.trigger.verb_lexicon")
+    decided_by: tuple[str, ...] = ()  # the rules that chose its arguments and factuality
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,8 @@ class Statement:
     medium: str | None = None  # Entity key (an outlet or platform)
     about: tuple[str, ...] = ()  # Entity keys
     confidence: float | None = None
+    rule: str | None = None  # the named rule that found it ("statements.find.quoted")
+    decided_by: tuple[str, ...] = ()  # the rules that chose its speaker and medium
 
 
 @dataclass(frozen=True)

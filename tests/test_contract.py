@@ -71,7 +71,7 @@ def test_all_formats_agree_on_the_seed(seed_build):
 
 
 def test_two_builds_give_identical_bytes(seed_build, nlp):
-    from conftest import SEED
+    from tests.conftest import SEED
 
     again, _ = kg.build_graph([SEED])
     for fmt in ("ttl", "trig", "nq", "jsonld"):
