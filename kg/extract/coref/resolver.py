@@ -99,7 +99,7 @@ def demonyms() -> dict[str, str]:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
-def _bare_definite(token: Token) -> bool:
+def bare_definite(token: Token) -> bool:
     """ "the group", with no other modifier ("the medical group" is still bare enough)."""
     dets = [c for c in token.children if c.dep_ == "det"]
     if not dets or dets[0].lower_ not in ("the", "this", "that"):
@@ -107,7 +107,7 @@ def _bare_definite(token: Token) -> bool:
     return not any(c.dep_ in ("poss", "compound", "appos", "relcl", "prep") for c in token.children)
 
 
-def _definite(token: Token) -> bool:
+def definite(token: Token) -> bool:
     """ "the ministry", "the health ministry": "the" and at most plain modifiers."""
     return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
         c.dep_ in ("poss", "prep", "appos", "relcl") for c in token.children
@@ -257,9 +257,9 @@ class Resolver:
         """Remember an actor mention; possessors and objects only as non-persons."""
         start = para.offset + token.idx
         noun = relative_antecedent(token) or token
-        key = self._bracketed_name(para, noun) if noun.pos_ == "NOUN" else None
+        key = self.bracketed_name(para, noun) if noun.pos_ == "NOUN" else None
         key = key or self.key_of(para, noun, ACTOR_TYPES)
-        if key is None and noun.lower_ in REBEL_NOUNS and _bare_definite(noun):
+        if key is None and noun.lower_ in REBEL_NOUNS and bare_definite(noun):
             key = self.armed_group_before(start)  # "the rebels ... they"
         if key is not None and self.table.type_of(key) == "Country" and persons:
             if self._forces_of(noun) is not None:
@@ -397,7 +397,7 @@ class Resolver:
                     best, best_start = ent.key, m.start
         return best
 
-    def _agency_like(self, key: str) -> bool:
+    def agency_like(self, key: str) -> bool:
         """An organisation "the agency" may stand for: not one whose name says it is some
         other kind of body ("the Lebanese health ministry" is no agency)."""
         if self.table.type_of(key) != "Organization":
@@ -406,7 +406,7 @@ class Resolver:
         names = [m.text for m in self.table.mentions_of(key)] + [self.table.label_of(key)]
         return not any(w in other for n in names for w in n.lower().split())
 
-    def _bracketed_name(self, para: Paragraph, token: Token) -> str | None:
+    def bracketed_name(self, para: Paragraph, token: Token) -> str | None:
         """A name in brackets closing the noun phrase: "the UN mission in Congo (MONUSCO)"."""
         doc, last = token.doc, token.right_edge
         if last.text != ")" or last.i < token.i + 3 or doc[last.i - 2].text != "(":
@@ -414,7 +414,7 @@ class Resolver:
         name = doc[last.i - 1]
         return self.key_of(para, name, ACTOR_TYPES) if name.pos_ == "PROPN" else None
 
-    def _members_of(self, para: Paragraph, token: Token) -> str | None:
+    def members_of(self, para: Paragraph, token: Token) -> str | None:
         """Plural members of a named armed group or unit: "rebels of the M23", "assault
         groups of the 41st Brigade", "fighters of X" (a single "member of X" only speaks
         for himself)."""
@@ -430,76 +430,11 @@ class Resolver:
         return None
 
     def actor(self, para: Paragraph, token: Token, *, demonym: bool = True) -> str | None:
-        """The actor entity a subject/agent/possessor token stands for, or None."""
-        noun = relative_antecedent(token)
-        if noun is not None:
-            return self.actor(para, noun, demonym=demonym)
-        lower = token.lower_
-        start = para.offset + token.idx
-        if token.pos_ == "PRON" or lower in PRONOUNS or lower in NEUTER | PLURAL:
-            if lower in PRONOUNS or lower in NEUTER or lower in PLURAL:
-                return self.antecedent(start, lower)
-            return None
-        appositions = [c for c in token.children if c.dep_ == "appos"]
-        if token.pos_ == "NOUN":
-            # "the UN peacekeeping force in Lebanon, UNIFIL, said": the name in apposition
-            # beats a name inside the description
-            for child in appositions:
-                if child.pos_ == "PROPN":
-                    key = self.key_of(para, child, ACTOR_TYPES)
-                    if key is not None:
-                        return key
-            key = self._bracketed_name(para, token)
-            if key is not None:  # "the UN peacekeeping mission in Congo (MONUSCO) said"
-                return key
-        key = self.key_of(para, token, ACTOR_TYPES)
-        if key is not None:
-            return key
-        key = self._members_of(para, token)
-        if key is not None:  # "Rebels of the March 23 Movement seized"
-            return key
-        if token.pos_ == "NOUN" and token.lemma_.lower() in BODY_NOUNS:
-            for child in token.children:  # "the Magen David Adom ambulance service",
-                if child.dep_ == "compound" and child.pos_ == "PROPN":  # "a UN group of experts"
-                    key = self.key_of(para, child, frozenset({"Organization", "MilitaryUnit"}))
-                    if key is not None:
-                        return key
-        # "the mayor, Ana Lopes, said": the name in apposition
-        for child in appositions:
-            key = self.key_of(para, child, ACTOR_TYPES)
-            if key is not None:
-                return key
-        if token.lemma_.lower() in GROUP_NOUNS and _bare_definite(token):
-            return self.group_antecedent(start)  # "the group said", "the movement would"
-        if token.lemma_.lower() in NAME_HEAD_NOUNS and _definite(token):
-            mods = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod")]
-            key = self.described(start, [token.lower_, *mods])  # "the ministry said"
-            if key is not None:
-                return key
-            if token.lower_ in AGENCY_NOUNS and not mods:
-                key = self.last_speaker(start)  # "the agency said" after OCHA said
-                if key is not None and self._agency_like(key):
-                    return key
-        if token.lower_ in REBEL_NOUNS and _bare_definite(token):
-            key = self.armed_group_before(start)  # "the rebels said": the non-state group
-            if key is not None:
-                return key
-        if token.lemma_.lower() in REPORT_NOUNS:
-            owner = [c for c in token.children if c.dep_ == "poss"]
-            if owner and owner[0].lower_ in NEUTER | PLURAL:
-                key = self.last_speaker(start)  # "Its statement, carried by ..., said"
-                if key is not None:
-                    return key
-        if token.lemma_.lower() in ROLE_NOUNS and any(c.lower_ == "the" for c in token.children):
-            if not any(c.dep_ in ("compound", "amod", "poss") for c in token.children):
-                return self.antecedent(start, "he" if token.lower_ != "spokeswoman" else "she")
-        # a possessor: "its generals", "Russia's assault"
-        for child in token.children:
-            if child.dep_ == "poss":
-                return self.actor(para, child, demonym=demonym)
-        if demonym:
-            return self.country(para, token)
-        return None
+        """The actor entity a subject/agent/possessor token stands for, or None (the
+        ordered rules of ``coref.actor``, kg/extract/coref/actors.py)."""
+        from .actors import ACTOR
+
+        return ACTOR.value(self, para, token, demonym)
 
     def country(self, para: Paragraph, token: Token) -> str | None:
         """A Country actor from a nationality word on or before the noun ("Russian troops")."""
@@ -515,7 +450,7 @@ class Resolver:
             return self.table.add(span, "Country", label=name, confidence=0.6)
         return None
 
-    def _adjective_only(self, para: Paragraph, token: Token, key: str) -> bool:
+    def adjective_only(self, para: Paragraph, token: Token, key: str) -> bool:
         """True when ``key`` is found for ``token`` only through a nationality adjective."""
         if token.lower_ in demonyms() and token.pos_ == "ADJ":
             return True
@@ -532,7 +467,7 @@ class Resolver:
         found: list[str] = []
         for tok in [token, *token.conjuncts]:
             key = self.key_of(para, tok, PLACE_TYPES)
-            if key is not None and self._adjective_only(para, tok, key):
+            if key is not None and self.adjective_only(para, tok, key):
                 key = None  # "a Russian rocket strike": a nationality is never a place
             if key is None:
                 # "the town of Balakliya", "the outskirts of Izyum", "the banks of the Oskil"

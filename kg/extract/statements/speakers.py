@@ -1,0 +1,342 @@
+"""Who said it, and through what: the rules of ``statements.speaker``,
+``statements.quote_speaker``, ``statements.medium`` and ``statements.actor``.
+
+Speaker rules take ``(finder, para, verb)`` for a speech verb and return
+``(entity key or None, confidence)``; ``statements.quote_speaker`` rules take
+``(finder, index, para, end)`` for a quote no verb introduces and return
+``(speaker, medium, confidence)``. ``finder`` is the document's ``StatementFinder``
+(its ``parsed``, ``table``, ``resolver`` and the last direct quote).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ...types import ACTOR_TYPES
+from ..coref.resolver import BODY_NOUNS, SPEECH_VERBS, stranded_subject
+from ..entities.ruler import ORG_WORDS, PERSON_ROLES
+from ..parsed import Paragraph
+from ..rules import NOTHING, RuleList
+from .quotes import CHANNEL_NOUNS, MEDIUM_PREPS, SPEAKER_ORG_NOUNS, in_any, quote_ranges
+from .speech import released_by
+
+if TYPE_CHECKING:
+    from .finder import StatementFinder
+
+SPEAKER: RuleList[tuple] = RuleList("statements.speaker")
+QUOTE_SPEAKER: RuleList[tuple] = RuleList("statements.quote_speaker")
+MEDIUM: RuleList[str] = RuleList("statements.medium")
+ACTOR: RuleList[str] = RuleList("statements.actor")
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+# -- the speaker of a speech verb ----------------------------------------------------------
+@SPEAKER.rule
+def according_to_source(finder: StatementFinder, para: Paragraph, verb: Token):
+    """ "according to X": X, or the publisher of "a video released by X"."""
+    if verb.lower_ != "according":
+        return None
+    for to in verb.children:
+        for pobj in to.children:
+            if pobj.dep_ == "pobj":
+                return speaking_actor(finder, para, released_by(pobj) or pobj), 0.8
+    return None, 0.5
+
+
+@SPEAKER.rule
+def second_speech_act(finder: StatementFinder, para: Paragraph, verb: Token):
+    """ "X told Y that ... and accused Z of ...": the second act is X's too."""
+    if verb.dep_ != "conj" or verb.head.dep_ != "ccomp":
+        return None
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    outer = verb.head.head
+    if outer.lemma_.lower() in SPEECH_VERBS:
+        return SPEAKER.value(finder, para, outer)
+    return None
+
+
+@SPEAKER.rule
+def pronoun_continues_speaker(finder: StatementFinder, para: Paragraph, verb: Token):
+    """ "X reported ... The attacks were repelled, it said": the speaker just before."""
+    previous = previous_speaker(finder, para, verb)
+    return (previous, 0.8) if previous is not None else None
+
+
+@SPEAKER.rule
+def stranded_or_hung_subject(finder: StatementFinder, para: Paragraph, verb: Token):
+    """A subject the parser hung elsewhere ("X said ... and officials acknowledged",
+    "In a statement broadcast on PTV, the ISPR said")."""
+    stranded = stranded_subject(verb) or hung_subject(verb)
+    if stranded is None:
+        return None
+    key = speaking_actor(finder, para, stranded)
+    return key, 0.7 if key is not None else 0.6
+
+
+@SPEAKER.rule
+def clause_subject(finder: StatementFinder, para: Paragraph, verb: Token):
+    """The subject of the verb, or of the clause it hangs in (up to three levels up);
+    "Telegram channels" claim through a platform, which is a medium, not a speaker."""
+    quotes = quote_ranges(para.doc.text)
+    seen = verb
+    for _ in range(3):
+        subj = [
+            c
+            for c in seen.children
+            if c.dep_ in SUBJECTS
+            and c.lower_ not in ("which", "that", "who")
+            and not in_any(c, quotes)
+        ]
+        if subj:
+            for cand in subj:
+                key = speaking_actor(finder, para, cand)
+                if key in finder.resolver.media and cand.lemma_.lower() in CHANNEL_NOUNS:
+                    return None, 0.6
+                if key is not None:
+                    return key, 0.85
+            return None, 0.6
+        if seen.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl") and seen.head is not seen:
+            seen = seen.head
+            continue
+        break
+    return None
+
+
+@SPEAKER.rule
+def counted_speaker(finder: StatementFinder, para: Paragraph, verb: Token):
+    """'"...," one commented' (the parser makes "one" the head of the verb)."""
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NUM", "NOUN", "PROPN"):
+        return speaking_actor(finder, para, verb.head), 0.6
+    return None
+
+
+@SPEAKER.rule
+def no_speaker(finder: StatementFinder, para: Paragraph, verb: Token):
+    """No rule found a speaker: the statement is unattributed."""
+    return None, 0.5
+
+
+def previous_speaker(finder: StatementFinder, para: Paragraph, verb: Token) -> str | None:
+    """'Ukraine's General Staff reported ... The attacks were repelled, it said': a
+    pronoun speaker continues the speaker of the speech verb just before it (same
+    paragraph, this or the previous sentence), when the two are compatible."""
+    pronouns = [
+        c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("it", "they", "he", "she")
+    ]
+    if not pronouns:
+        return None
+    pronoun = pronouns[0].lower_
+    sent_start = verb.sent.start
+    earlier = [s for s in verb.doc.sents if s.end <= sent_start]
+    window_start = earlier[-1].start if earlier else sent_start
+    for tok in reversed(verb.doc[window_start : verb.i]):
+        if tok.lower_ == "according":  # "..., according to X. No one was hurt, he said."
+            subj = [p for to in tok.children for p in to.children if p.dep_ == "pobj"]
+        elif tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        else:
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subj or subj[0].pos_ == "PRON":
+            return None
+        key = speaking_actor(finder, para, subj[0])
+        return key if key is not None and _compatible(finder, key, pronoun) else None
+    return None
+
+
+def _compatible(finder: StatementFinder, key: str, pronoun: str) -> bool:
+    """Whether a pronoun can stand for the entity: it/they for bodies, he/she for people."""
+    kind = finder.table.type_of(key)
+    if pronoun in ("it", "they"):
+        return kind != "Person"
+    want = "male" if pronoun == "he" else "female"
+    return kind == "Person" and finder.resolver.gender(key) in (None, want)
+
+
+def hung_subject(verb: Token) -> Token | None:
+    """'In a statement broadcast on PTV, the ISPR said ...': the parser hangs the
+    subject on the opening phrase (an apposition of "PTV"); a subjectless speech verb
+    takes the noun phrase between the last comma and itself when that phrase is such an
+    apposition of an earlier word."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    doc, sent = verb.doc, verb.sent
+    i = verb.i - 1
+    while i >= sent.start and doc[i].text != ",":
+        i -= 1
+    if i < sent.start:
+        return None
+    chunk = doc[i + 1 : verb.i]
+    roots = [t for t in chunk if not (chunk.start <= t.head.i < chunk.end)]
+    if len(roots) == 1 and roots[0].pos_ in ("NOUN", "PROPN") and roots[0].dep_ == "appos":
+        if roots[0].head.i < i:
+            return roots[0]
+    return None
+
+
+# -- the speaker of a quote no verb introduces ----------------------------------------------
+@QUOTE_SPEAKER.rule
+def caption_name(finder: StatementFinder, index: int, para: Paragraph, end: int):
+    """A quote followed by a line that starts with a person's name: that person."""
+    rest = para.doc.text[end:].lstrip("\"'\u201d\u2019.!?, ")
+    first = len(para.doc.text) - len(rest)
+    after = [t for t in para.doc if t.idx >= first][:5]
+    if not after or any(t.lemma_ in SPEECH_VERBS for t in after):
+        return None
+    for tok in after:
+        if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN":
+            key = speaking_actor(finder, para, tok)
+            if key is not None and finder.table.type_of(key) == "Person":
+                return key, None, 0.6
+        if tok.is_punct:
+            break
+    return None
+
+
+@QUOTE_SPEAKER.rule
+def previous_quote(finder: StatementFinder, index: int, para: Paragraph, end: int):
+    """A quote right after another (this or the previous paragraph) continues it."""
+    if finder.last_direct is not None and finder.last_direct[0] >= index - 1:
+        prev = finder.last_direct[1]
+        return prev.speaker, prev.medium, 0.6
+    return None
+
+
+@QUOTE_SPEAKER.rule
+def unattributed_quote(finder: StatementFinder, index: int, para: Paragraph, end: int):
+    """No speaker can be found for the quote."""
+    return None, None, 0.3
+
+
+# -- the medium ------------------------------------------------------------------------------
+@MEDIUM.rule
+def channel_platform(finder: StatementFinder, para: Paragraph, verb: Token):
+    """ "Telegram channels linked to X claimed ...": the platform of the channels."""
+    holders = [verb] + ([verb.head] if verb.dep_ in ("dep", "conj") else [])
+    for subj in (c for h in holders for c in h.children if c.dep_ == "nsubj"):
+        if subj.lemma_.lower() in CHANNEL_NOUNS:
+            for mod in subj.children:
+                if mod.dep_ in ("compound", "nmod", "amod"):
+                    key = finder.resolver.key_of(para, mod, frozenset({"Organization"}))
+                    if key is not None and key in finder.resolver.media:
+                        return key
+    return None
+
+
+@MEDIUM.rule
+def told_or_on(finder: StatementFinder, para: Paragraph, verb: Token):
+    """ "told Reuters", "wrote on X", "said on Russia-1's show": the organisation there."""
+    cands: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and verb.lemma_ == "tell":
+            cands.append(child)
+        if child.dep_ == "prep" and child.lower_ in MEDIUM_PREPS:
+            cands.extend(c for c in child.children if c.dep_ == "pobj")
+    for cand in cands:
+        span = finder.parsed.span_of(para, cand.doc[cand.left_edge.i : cand.right_edge.i + 1])
+        keys = finder.table.keys_in(span.start, span.end) or [
+            finder.table.key_at(span.start, span.end)
+        ]
+        for key in keys:
+            if key is not None and finder.table.type_of(key) == "Organization":
+                return key
+    return None
+
+
+# -- the actor a speaker token stands for -----------------------------------------------------
+def speaking_actor(finder: StatementFinder, para: Paragraph, token: Token) -> str | None:
+    """The actor a speaker token stands for (the rules of ``statements.actor``)."""
+    return ACTOR.value(finder, para, token)
+
+
+@ACTOR.rule
+def person_in_apposition(finder: StatementFinder, para: Paragraph, token: Token):
+    """ "An RSF adviser, Musa Abdelkarim, said": the person named in apposition."""
+    if token.pos_ != "NOUN":
+        return None
+    for child in token.children:
+        if child.dep_ == "appos":
+            key = finder.resolver.key_of(para, child, frozenset({"Person"}))
+            if key is not None:
+                return key
+    return None
+
+
+@ACTOR.rule
+def resolved_actor(finder: StatementFinder, para: Paragraph, token: Token):
+    """The actor coreference finds, unless it is only a modifier of the speaker ("a
+    Ukrainian soldier said", "a Ukrainian military blogger") or no actor at all."""
+    key = finder.resolver.actor(para, token, demonym=False)
+    if key is None:
+        return None
+    kind = finder.table.type_of(key)
+    if (
+        token.pos_ == "NOUN"
+        and kind == "Country"
+        and finder.resolver.adjective_only(para, token, key)
+    ):
+        return NOTHING
+    if modifier_only(finder, para, token, key) or kind not in ACTOR_TYPES:
+        return NOTHING
+    return key
+
+
+@ACTOR.rule
+def named_by_apposition(finder: StatementFinder, para: Paragraph, token: Token):
+    """A speaker the NER missed, typed by its apposition: "Ukrenergo, the national grid
+    operator, said" (an organisation), "Moroz, a drone pilot, said" (a person)."""
+    if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+        return None
+    roles = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    span = finder.parsed.span_of(para, token)
+    if not roles or not token.is_title or finder.table.key_at(span.start, span.end):
+        return None
+    lemma = roles[0].lemma_.lower()
+    if lemma in SPEAKER_ORG_NOUNS:
+        type_ = "Organization"
+    elif lemma in PERSON_ROLES:
+        type_ = "Person"
+    else:
+        return None
+    names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    run = token.doc[(names[0] if names else token).i : token.i + 1]
+    return finder.table.add(finder.parsed.span_of(para, run), type_, confidence=0.4)
+
+
+@ACTOR.rule
+def missed_person_name(finder: StatementFinder, para: Paragraph, token: Token):
+    """A speaker the NER missed: a run of capitalised names ("Oleksandr Marchenko")."""
+    if token.pos_ != "PROPN":
+        return None
+    names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    first = names[0] if names else token
+    run = token.doc[first.i : token.i + 1]
+    if token.ent_type_ == "PERSON" or (
+        len(run) >= 2 and all(t.is_title and t.is_alpha for t in run)
+    ):
+        span = finder.parsed.span_of(para, run)
+        if finder.table.key_at(span.start, span.end) is None:
+            return finder.table.add(span, "Person", confidence=0.4)
+    return None
+
+
+def modifier_only(finder: StatementFinder, para: Paragraph, token: Token, key: str) -> bool:
+    """True when a person or body noun ("blogger", a name's head "Network") finds
+    ``key`` only in a modifier: the speaker is someone of or near that entity, not the
+    entity itself (a possessor, "the ministry's spokesman", still speaks for it)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "PROPN" and lemma not in PERSON_ROLES | SPEAKER_ORG_NOUNS | ORG_WORDS:
+        return False
+    if any(c.dep_ == "poss" for c in token.children):
+        return False
+    if token.pos_ == "NOUN" and lemma in BODY_NOUNS:
+        if finder.table.type_of(key) in ("Organization", "MilitaryUnit"):
+            return False  # "a UN group of experts": a body of the UN speaks for it
+    start = para.offset + token.idx
+    first = para.offset + token.left_edge.idx
+    mentions = finder.table.mentions_of(key)
+    if not any(first <= m.start <= start for m in mentions):
+        return False  # "the group said": resolved back to an earlier mention
+    return not any(m.start <= start < m.end for m in mentions)
