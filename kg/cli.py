@@ -165,6 +165,8 @@ def build(
         raise fail(err) from None
     for failure in report.failures:
         typer.echo(f"kg: [{failure.code}] skipped {failure.message}", err=True)
+    for warning in report.warnings:
+        typer.echo(f"kg: [{warning.code}] warning: {warning.message}", err=True)
     if not quiet:
         print_summary(report, output)
     if report.failures:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from .build import KnowledgeGraph, RunInfo, graph_from_extractions
@@ -48,6 +49,29 @@ def extract_documents(
                 on_document(doc)
 
 
+def dated(doc: SourceDoc, report: BuildReport | None = None) -> SourceDoc:
+    """A document without a publication date takes the one its dateline gives
+    ("KHARTOUM, Oct 12, 2024 (Reuters) -"); one with none at all is kept, with a
+    warning: its "on Friday" and "yesterday" cannot be resolved to dates."""
+    if doc.date is not None:
+        return doc
+    from .extract.dateline import dateline_date
+
+    date = dateline_date(doc.text)
+    if date is not None:
+        return replace(doc, date=date)
+    if report is not None:
+        report.warnings.append(
+            Failure(
+                doc.source or doc.id,
+                f"{doc.id}: no publication date (no metadata, no dateline); relative dates "
+                "stay unresolved: give one with a sidecar .json, a JSONL 'date' or --date",
+                "W001",
+            )
+        )
+    return doc
+
+
 def link_documents(
     extractions: Sequence[Extraction], mode: str = "offline", endpoint: str | None = None
 ) -> list[Extraction]:
@@ -85,7 +109,7 @@ def build_graph(
         if isinstance(item, Failure):
             report.failures.append(item)
         else:
-            docs.append(item)
+            docs.append(dated(item, report))
     if not docs:
         detail = "; ".join(f.message for f in report.failures[:5]) or "no input given"
         raise NoDocumentsError(f"no document could be read ({detail})")

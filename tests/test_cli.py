@@ -90,3 +90,14 @@ def test_jsonl_from_stdin(nlp):
         "<https://w3id.org/conflict-kg/id/doc/a1>",
         "<https://w3id.org/conflict-kg/id/doc/a2>",
     } <= graphs
+
+
+def test_an_undated_document_lands_with_a_warning(nlp, tmp_path):
+    (tmp_path / "wire.txt").write_text("KHARTOUM, Oct 12, 2024 (Reuters) - Shelling hit Omdurman.")
+    (tmp_path / "bare.txt").write_text("Shelling hit Omdurman on Friday.")
+    out = tmp_path / "g.ttl"
+    result = runner.invoke(app, ["build", str(tmp_path), "-o", str(out), "--link", "none", "-q"])
+    assert result.exit_code == 0
+    assert "[W001] warning: bare: no publication date" in result.stderr
+    assert "wire" not in result.stderr
+    assert '"2024-10-12"^^xsd:date' in out.read_text()
