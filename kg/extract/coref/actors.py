@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...types import ACTOR_TYPES
+from .. import lexicon
 from ..parsed import Paragraph
 from ..rules import NOTHING, RuleList
 from .resolver import (
@@ -100,6 +101,19 @@ def body_of_named_organisation(res: Resolver, para: Paragraph, token: Token, dem
 
 
 @ACTOR.rule
+def outlet_in_compound(res: Resolver, para: Paragraph, token: Token, demonym: bool):
+    """ "the Reuters news agency reported": the organisation named before the outlet noun."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.words("outlet_heads"):
+        return None
+    for child in token.children:
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            key = res.key_of(para, child, frozenset({"Organization"}))
+            if key is not None:
+                return key
+    return None
+
+
+@ACTOR.rule
 def apposition(res: Resolver, para: Paragraph, token: Token, demonym: bool):
     """ "the mayor, Ana Lopes, said": the actor named in apposition."""
     for child in token.children:
@@ -152,6 +166,21 @@ def its_statement(res: Resolver, para: Paragraph, token: Token, demonym: bool):
     owner = [c for c in token.children if c.dep_ == "poss"]
     if owner and owner[0].lower_ in NEUTER | PLURAL:
         return res.last_speaker(_start(para, token))
+    return None
+
+
+@ACTOR.rule
+def the_statement(res: Resolver, para: Paragraph, token: Token, demonym: bool):
+    """ "the statement said": whoever spoke last; "a ministry statement said": the body
+    named last whose name holds the modifier."""
+    if token.lemma_.lower() not in REPORT_NOUNS or any(c.dep_ == "poss" for c in token.children):
+        return None
+    start = _start(para, token)
+    mods = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+    if mods:
+        return res.described(start, mods)
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return res.last_speaker(start)
     return None
 
 

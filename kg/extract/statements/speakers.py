@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ...types import ACTOR_TYPES
+from .. import lexicon
 from ..coref.resolver import BODY_NOUNS, SPEECH_VERBS, stranded_subject
 from ..entities.ruler import ORG_WORDS, PERSON_ROLES
 from ..parsed import Paragraph
@@ -261,6 +262,31 @@ def person_in_apposition(finder: StatementFinder, para: Paragraph, token: Token)
             key = finder.resolver.key_of(para, child, frozenset({"Person"}))
             if key is not None:
                 return key
+    return None
+
+
+@ACTOR.rule
+def national_body(finder: StatementFinder, para: Paragraph, token: Token):
+    """ "Ukraine's air force said", "Russia's investigative committee said": a state body
+    no entity names yet, made one (the speaker is the body, not its country)."""
+    kind = lexicon.table("national_body_nouns").get(token.lemma_.lower())
+    if kind is None or token.pos_ != "NOUN":
+        return None
+    span = finder.parsed.span_of(para, token)
+    if finder.table.key_at(span.start, span.end) is not None:
+        return None
+    owners = [c for c in token.children if c.dep_ in ("poss", "amod", "compound")]
+    for owner in owners:
+        country = finder.resolver.key_of(para, owner, frozenset({"Country"}))
+        if country is None or finder.table.key_at(span.start, span.end) is not None:
+            continue
+        words = [t for t in token.doc[owner.i + 1 : token.i + 1] if t.dep_ != "case"]
+        if not words or any(not (t.is_alpha or t.text == "-") for t in words):
+            return None
+        name = " ".join(t.text if t.is_upper else t.text.title() for t in words)
+        label = f"{name} of {finder.table.label_of(country)}"
+        body = finder.parsed.span_of(para, token.doc[owner.left_edge.i : token.i + 1])
+        return finder.table.add(body, kind, label=label, confidence=0.5)
     return None
 
 
