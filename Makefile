@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup run test bench lint clean
+.PHONY: setup run test eval bench lint clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ run: setup
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+# the real-news corpus (tests/data/eval/{dev,test}): per-theatre F1 tables for DEV and TEST,
+# checked against ../shared/eval/score.py when it is there
+eval: setup
+	$(BIN)/python benchmarks/eval_corpus.py --check
 
 bench: setup
 	$(BIN)/kg build seeds/ -o out/seeds.ttl -q

@@ -11,7 +11,7 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.namespace import RDF, RDFS
 
-from kg.evaluate import _find_sentence
+from kg.evaluate import find_span as _find_sentence
 from kg.ontology import CKG, GAF, NIF
 from kg.types import EVENT_TYPES
 

@@ -1,24 +1,37 @@
-"""Score a graph against gold annotations; prints precision, recall and F1.
+"""Score a graph against gold annotations with ``kg.evaluate``; prints P, R and F1.
 
 python benchmarks/score.py out/seeds.ttl                      # the seed article
 python benchmarks/score.py GRAPH --gold G.json --text T.txt --doc ID
-python benchmarks/score.py --set tests/data/eval               # build and score a set
+python benchmarks/score.py --set tests/data/eval/inhouse       # build and score a set
 
-A set is a folder of articles ``<stem>.txt`` (with their ``<stem>.json`` metadata) and
-gold files ``<stem>.gold.json``; stems starting with ``dev_`` form the DEV part and
-``test_`` the TEST part (see tests/data/eval/README.md). The set is built with
-``kg.build_graph`` (offline linking) and scored per article and micro-averaged per part.
+``--doc`` is the document's id in the graph (default: the gold's ``doc``, or the graph's
+only document). A set is a folder of articles ``<stem>.txt`` (with their ``<stem>.json``
+metadata) and gold files ``<stem>.gold.json`` (the layout of tests/data/eval/inhouse);
+stems starting with ``dev_`` form its DEV part and ``test_`` its TEST part. The set is
+built with ``kg.build_graph`` (offline linking) and micro-averaged per part. The real-news
+corpus (tests/data/eval/{dev,test}) is scored by ``benchmarks/eval_corpus.py``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
-from kg.evaluate import Score, score_files, score_graph, sum_scores
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.evaluate import (  # noqa: E402
+    LONG_NAMES,
+    METRICS,
+    GraphReader,
+    Score,
+    micro,
+    score_document,
+    score_graph,
+)
+
 PARTS = ("dev", "test")
 
 
@@ -33,8 +46,8 @@ def part_of(stem: str) -> str:
     return prefix if prefix in PARTS else "other"
 
 
-def score_set(folder: Path) -> dict[str, list[Score]]:
-    """Build the set's articles in one run and score each against its gold: stem -> scores."""
+def score_set(folder: Path) -> dict[str, dict]:
+    """Build the set's articles in one run and score each against its gold: stem -> result."""
     import kg
 
     articles = set_articles(folder)
@@ -43,34 +56,28 @@ def score_set(folder: Path) -> dict[str, list[Score]]:
     graph, report = kg.build_graph(articles)
     if report.failures:
         raise SystemExit("; ".join(f.message for f in report.failures))
-    union = graph.union()
+    reader = GraphReader(graph)
     out = {}
     for path in articles:
         gold = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
         text = path.read_text(encoding="utf-8")
-        out[path.stem] = score_graph(union, gold, text, doc_id=path.stem)
+        out[path.stem] = score_document(reader, gold, text, doc_id=path.stem)
     return out
 
 
-def micro_by_part(per_doc: dict[str, list[Score]]) -> dict[str, list[Score]]:
-    """Micro-averaged scores of each part ("dev", "test") of a scored set."""
-    parts: dict[str, list[list[Score]]] = {}
-    for stem, scores in per_doc.items():
-        parts.setdefault(part_of(stem), []).append(scores)
-    return {part: sum_scores(runs) for part, runs in sorted(parts.items())}
+def _lines(result: dict) -> list[str]:
+    return [Score(LONG_NAMES[m], result[m]).line() for m in METRICS]
 
 
 def _print_set(folder: Path) -> None:
     per_doc = score_set(folder)
-    for stem, scores in per_doc.items():
+    for stem, result in per_doc.items():
         print(f"== {stem} ({part_of(stem).upper()})")
-        for score in scores:
-            print(score.line())
-    for part, scores in micro_by_part(per_doc).items():
-        n = sum(part_of(s) == part for s in per_doc)
-        print(f"== {part.upper()} micro-average over {n} articles")
-        for score in scores:
-            print(score.line())
+        print("\n".join(_lines(result)))
+    for part in sorted({part_of(s) for s in per_doc}):
+        results = [r for s, r in per_doc.items() if part_of(s) == part]
+        print(f"== {part.upper()} micro-average over {len(results)} articles")
+        print("\n".join(_lines(micro(results))))
 
 
 def main() -> None:
@@ -78,7 +85,7 @@ def main() -> None:
     parser.add_argument("graph", type=Path, nargs="?", help="a built graph (not with --set)")
     parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared/gold/seed.json")
     parser.add_argument("--text", type=Path, default=ROOT / "seeds/000_c5e17baf4e438267.txt")
-    parser.add_argument("--doc", default=None, help="document id in the graph (default: all)")
+    parser.add_argument("--doc", default=None, help="the document's id in the graph")
     parser.add_argument(
         "--set",
         type=Path,
@@ -93,7 +100,9 @@ def main() -> None:
         return
     if args.graph is None:
         parser.error("give a GRAPH to score, or --set FOLDER")
-    for score in score_files(args.graph, args.gold, args.text, args.doc):
+    gold = json.loads(args.gold.read_text(encoding="utf-8"))
+    text = args.text.read_text(encoding="utf-8")
+    for score in score_graph(args.graph, gold, text, args.doc):
         print(score.line())
 
 
