@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
 
@@ -67,7 +67,7 @@ def _bad(name: str, suffix: str, number: int, what: str) -> LexiconError:
     return LexiconError(f"kg/data/lexicon/{name}{suffix}, line {number}: {what}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(name: str) -> frozenset[str]:
     """The entries of the word list ``NAME.txt``."""
     seen: dict[str, int] = {}
@@ -80,7 +80,7 @@ def words(name: str) -> frozenset[str]:
     return frozenset(seen)
 
 
-@lru_cache(maxsize=None)
+@cache
 def rows(name: str) -> tuple[dict[str, str], ...]:
     """The rows of the table ``NAME.tsv`` as dicts keyed by its column names."""
     lines = _lines(name, ".tsv")
@@ -101,7 +101,7 @@ def rows(name: str) -> tuple[dict[str, str], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(name: str) -> dict[str, str]:
     """The table ``NAME.tsv`` as {first column: second column}."""
     out = {}
@@ -111,7 +111,7 @@ def table(name: str) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def data(name: str) -> dict:
     """The structured vocabulary ``NAME.json`` (an object with an ``"_about"`` entry)."""
     path = _file(name, ".json")
@@ -126,7 +126,7 @@ def data(name: str) -> dict:
     return value
 
 
-@lru_cache(maxsize=None)
+@cache
 def records(name: str) -> tuple[dict, ...]:
     """The objects of ``NAME.jsonl``, one a line (``#`` header lines first)."""
     out = []

@@ -4,21 +4,20 @@
 a verb (and every "a woman" / "a man" that was), so a later "he", "she", "it", "the
 official" can be resolved to the most recent compatible one. Nationality adjectives
 ("a Russian rocket strike", "the Ukrainians") become Country actors via
-``kg/data/demonyms.json``. Nothing here ever returns an entity of the wrong type: the
+``kg/data/lexicon/demonyms.tsv``. Nothing here ever returns an entity of the wrong type: the
 callers ask for actor types or place types.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
 from ...types import ACTOR_TYPES, PLACE_TYPES
+from .. import lexicon
 from ..entities.candidates import forces_country
 from ..entities.table import EntityTable
 from ..parsed import Paragraph, Parsed
@@ -93,10 +92,8 @@ FEMALE_NAMES = frozenset(
 
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
-    """Lower-case nationality words -> country names (from ``kg/data/demonyms.json``)."""
-    path = resources.files("kg") / "data" / "demonyms.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {k: v for k, v in data.items() if not k.startswith("_")}
+    """Lower-case nationality words -> country names (``kg/data/lexicon/demonyms.tsv``)."""
+    return dict(lexicon.table("demonyms"))
 
 
 def _bare_definite(token: Token) -> bool:

@@ -6,7 +6,7 @@ label (gazetteer names: ``"AP"`` -> ``"Associated Press"``) or a rule name start
 with ``@`` (``"@region"``, ``"@unit"``, ...) that ``candidates.py`` turns into a label
 from the matched words.
 
-Gazetteers live in ``kg/data/patterns/``: ``countries.jsonl`` (name, aliases,
+Gazetteers and word lists live in ``kg/data/lexicon/``: ``countries.jsonl`` (name, aliases,
 nationality adjectives, plural demonyms, capitals, the armed forces' name) and
 ``names.jsonl`` (outlets, platforms, institutions, armed groups, a few well-known
 regions, rivers, settlements and facilities). Everything else is token patterns over
@@ -16,19 +16,18 @@ noun, ministries, state media.
 
 from __future__ import annotations
 
-import json
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Token
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "patterns"
+from .. import lexicon
+
 RULER_NAME = "conflict_kg_ruler"
 RULER_FACTORY = "conflict_kg_entity_ruler"
 
@@ -277,11 +276,6 @@ class Name:
     aliases: tuple[str, ...]
 
 
-def _jsonl(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
 @lru_cache(maxsize=1)
 def countries() -> tuple[Country, ...]:
     """The countries in ``countries.jsonl``."""
@@ -294,14 +288,14 @@ def countries() -> tuple[Country, ...]:
             capitals=tuple(row.get("capitals", ())),
             forces=row.get("forces") or f"Armed Forces of {row['name']}",
         )
-        for row in _jsonl(DATA / "countries.jsonl")
+        for row in lexicon.records("countries")
     )
 
 
 @lru_cache(maxsize=1)
 def weapons() -> dict:
     """The weapons gazetteer (``weapons.json``): names, needs_noun, nouns, modifiers."""
-    return json.loads((DATA / "weapons.json").read_text(encoding="utf-8"))
+    return lexicon.data("weapons")
 
 
 @lru_cache(maxsize=1)
@@ -309,7 +303,7 @@ def names() -> tuple[Name, ...]:
     """The named entities in ``names.jsonl``."""
     return tuple(
         Name(row["name"], row["type"], tuple(row.get("aliases", ())))
-        for row in _jsonl(DATA / "names.jsonl")
+        for row in lexicon.records("names")
     )
 
 

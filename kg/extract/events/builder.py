@@ -1,7 +1,7 @@
 """Events: triggers typed into the contract's 23 classes, with their arguments.
 
 The work is shared out: ``triggers.py`` finds and types triggers (lexicon in
-``kg/data/triggers.json``, phrasal verbs, instruments, movement verbs that need a
+``kg/data/lexicon/triggers.json``, phrasal verbs, instruments, movement verbs that need a
 military subject); ``arguments.py`` finds each trigger's agent, target, places, time
 and casualty counts on the dependency parse; ``factuality.py`` reads "denied" under a
 negation and "hypothetical" under a modal, a condition or a prospect. This module

@@ -1,6 +1,6 @@
 """Event triggers: which tokens name an event, and of which of the 23 types.
 
-Triggers are verbs and nouns looked up by lemma in ``kg/data/triggers.json``
+Triggers are verbs and nouns looked up by lemma in ``kg/data/lexicon/triggers.json``
 (``lexicon()``), with a few shapes checked on the parse (``classify``): phrasal verbs
 like "shot down", instruments that refine a strike ("a rocket strike", "Rockets hit"),
 aid objects ("delivered food"), and movement verbs that count only with a military
@@ -12,13 +12,12 @@ through xcomp/conj/advcl (``subject``), which ``arguments.py`` reuses for agents
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
 from ...types import PLACE_TYPES
+from .. import lexicon as vocab
 from ..coref.resolver import SPEECH_VERBS, Resolver, relative_antecedent
 from ..parsed import Paragraph
 
@@ -52,9 +51,8 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    """The trigger lexicon (``kg/data/triggers.json``)."""
-    path = resources.files("kg") / "data" / "triggers.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The trigger lexicon (``kg/data/lexicon/triggers.json``)."""
+    return vocab.data("triggers")
 
 
 def same_group(a: str, b: str) -> bool:
