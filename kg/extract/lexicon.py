@@ -5,7 +5,8 @@ line in one file and no code change. Four formats, by suffix:
 
 - ``NAME.txt``: a word list, one entry a line (``words("speech_verbs")``);
 - ``NAME.tsv``: a table whose first non-comment line names the columns
-  (``table("demonyms")`` -> {first column: second column}, ``rows("event_types")`` -> dicts);
+  (``table("demonyms")`` -> {first column: second column}, ``rows("event_types")`` -> dicts,
+  ``numbers("count_words")`` -> {first column: int or float});
 - ``NAME.json``: structured data with an ``"_about"`` entry (``data("triggers")``);
 - ``NAME.jsonl``: one JSON object a line (``records("names")``).
 
@@ -28,7 +29,7 @@ from importlib.abc import Traversable
 
 from ..errors import LexiconError
 
-__all__ = ["check", "data", "names", "records", "rows", "table", "words"]
+__all__ = ["check", "data", "names", "numbers", "records", "rows", "table", "words"]
 
 SUFFIXES = (".txt", ".tsv", ".json", ".jsonl")
 
@@ -112,6 +113,23 @@ def table(name: str) -> dict[str, str]:
 
 
 @cache
+def numbers(name: str) -> dict[str, int | float]:
+    """The table ``NAME.tsv`` as {first column: the number in its second column}.
+
+    A number with a decimal point is a float ("0.5"), any other an int ("12").
+    """
+    out: dict[str, int | float] = {}
+    for key, value in table(name).items():
+        try:
+            out[key] = float(value) if "." in value else int(value)
+        except ValueError:
+            raise LexiconError(
+                f"kg/data/lexicon/{name}.tsv: {key!r} has {value!r}, which is no number"
+            ) from None
+    return out
+
+
+@cache
 def data(name: str) -> dict:
     """The structured vocabulary ``NAME.json`` (an object with an ``"_about"`` entry)."""
     path = _file(name, ".json")
@@ -120,9 +138,7 @@ def data(name: str) -> dict:
     except ValueError as exc:
         raise LexiconError(f"kg/data/lexicon/{name}.json: not valid JSON ({exc})") from None
     if not isinstance(value, dict) or not isinstance(value.get("_about"), str):
-        raise LexiconError(
-            f"kg/data/lexicon/{name}.json: must be an object with an '_about' text"
-        )
+        raise LexiconError(f"kg/data/lexicon/{name}.json: must be an object with an '_about' text")
     return value
 
 

@@ -27,6 +27,11 @@ from spacy.tokens import Token
 
 from ...types import PLACE_TYPES, Event, Statement
 from .. import dates
+from ..coref.resolver import SPEECH_VERBS, Resolver
+from ..entities.candidates import forces_country
+from ..entities.table import EntityTable
+from ..factuality import CONDITIONS, INTENTIONS, MODALS, NEGATORS, PROSPECTS, factuality_of
+from ..parsed import Paragraph, Parsed
 from .arguments import (
     ANAPHORIC_PLACES,
     FOCUS_CHARS,
@@ -44,11 +49,6 @@ from .arguments import (
     event_time,
     parse_count,
 )
-from ..coref.resolver import SPEECH_VERBS, Resolver
-from ..entities.candidates import forces_country
-from ..entities.table import EntityTable
-from ..factuality import CONDITIONS, INTENTIONS, MODALS, NEGATORS, PROSPECTS, factuality_of
-from ..parsed import Paragraph, Parsed
 from .triggers import (
     DEFINITE,
     LENIENT_GROUPS,

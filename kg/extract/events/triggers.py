@@ -45,7 +45,7 @@ LENIENT_GROUPS = (
     frozenset({"Reinforcement", "Deployment"}),
 )
 #: Verbs that only say an event noun took place ("the battle was fought").
-SUPPORT_VERBS = frozenset("fight wage rage continue occur happen erupt unfold".split())
+SUPPORT_VERBS = vocab.words("support_verbs")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
@@ -181,11 +181,11 @@ def _left_conjunct(token: Token) -> Token | None:
 
 
 #: Verbs whose object is the doer of the gerund after them ("accused X of shelling").
-ACCUSING = frozenset({"accuse", "blame", "suspect", "charge", "credit"})
+ACCUSING = vocab.words("accusing_verbs")
 
 
 #: Subjects that "land" as aircraft do, not as a landing force.
-_AIRCRAFT = frozenset("jet warplane helicopter plane aircraft drone".split())
+_AIRCRAFT = vocab.words("aircraft_nouns")
 
 
 def _lands_troops(token: Token, resolver: Resolver, para: Paragraph) -> bool:
@@ -199,7 +199,7 @@ def _lands_troops(token: Token, resolver: Resolver, para: Paragraph) -> bool:
 
 _ACTOR_TYPES = frozenset({"Person", "Country", "Organization"})
 #: Plural subjects that meet each other: "representatives of both sides met in Isfana".
-_DELEGATES = frozenset("representative delegation delegate official negotiator envoy side".split())
+_DELEGATES = vocab.words("delegate_nouns")
 
 
 def _meeting(token: Token, resolver: Resolver, para: Paragraph) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ...types import ACTOR_TYPES, Statement
-from ..events.arguments import dateline_end
+from .. import lexicon
 from ..coref.resolver import (
     BODY_NOUNS,
     OBJECT_SPEECH_VERBS,
@@ -27,24 +27,21 @@ from ..coref.resolver import (
     Resolver,
     stranded_subject,
 )
-from ..entities.table import EntityTable
-from ..parsed import Paragraph, Parsed
 from ..entities.ruler import ORG_WORDS, PERSON_ROLES
+from ..entities.table import EntityTable
+from ..events.arguments import dateline_end
+from ..parsed import Paragraph, Parsed
 
 _OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb"}
 #: Quotes shorter than this (in words) need a speech verb or their own sentence.
 SCARE_QUOTE_WORDS = 3
 MEDIUM_PREPS = frozenset({"on", "to", "in"})
 #: Appositions that make an unknown name an organisation ("X, the grid operator, said").
-SPEAKER_ORG_NOUNS = frozenset(
-    "operator company firm agency network organisation organization provider monitor "
-    "watchdog charity broadcaster outlet newspaper ministry authority utility group "
-    "militia movement coalition alliance party".split()
-)
+SPEAKER_ORG_NOUNS = lexicon.words("speaker_org_nouns")
 #: Subjects that are outlets on a platform ("Telegram channels", "X accounts").
 #: Speech verbs whose object noun phrase (and its modifiers) is what they report.
-REPORTED_OBJECT_VERBS = frozenset({"report", "announce", "accuse"})
-CHANNEL_NOUNS = frozenset("channel account page group blog feed".split())
+REPORTED_OBJECT_VERBS = lexicon.words("reported_object_verbs")
+CHANNEL_NOUNS = lexicon.words("channel_nouns")
 
 
 @dataclass
@@ -181,16 +178,11 @@ def _hung_subject(verb: Token) -> Token | None:
 
 
 #: Things that are published: "according to a video released by X" is X's word.
-PUBLISHED_NOUNS = frozenset(
-    "video footage statement report post message photo photograph image images data "
-    "figures assessment update recording".split()
-)
+PUBLISHED_NOUNS = lexicon.words("published_nouns")
 
 
 #: "according to preliminary data": figures with no source are the writer's hedge.
-DATA_NOUNS = frozenset(
-    "data datum figure figures estimate estimates information count tally".split()
-)
+DATA_NOUNS = lexicon.words("data_nouns")
 
 
 def _sourceless_data(according: Token) -> bool:
