@@ -28,16 +28,13 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from .extract import lexicon
 from .ontology import CKG, GAF, NIF
 from .types import ENTITY_TYPES, EVENT_TYPES
 
-TYPE_GROUPS = [
-    {"Attack", "Shelling", "AirStrike", "MissileStrike", "DroneStrike", "Battle", "Destruction"},
-    {"Offensive", "Advance", "Encirclement"},
-    {"Capture", "Liberation", "Occupation", "Surrender"},
-    {"Withdrawal", "Evacuation"},
-    {"Reinforcement", "Deployment"},
-]
+#: Event types that count as one in lenient matching (the ``group`` column of
+#: ``kg/data/lexicon/event_types.tsv``).
+TYPE_GROUPS = [set(group) for group in lexicon.groups("event_types", "group")]
 
 
 def norm(text: str) -> str:

@@ -31,27 +31,7 @@ from ..types import DatePrecision, Span, TimeRef
 from . import lexicon
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+MONTHS = lexicon.numbers("months")
 NUMBERS = lexicon.numbers("date_numbers")
 UNIT_PRECISION: dict[str, DatePrecision] = {
     "day": "day",

@@ -29,7 +29,7 @@ from importlib.abc import Traversable
 
 from ..errors import LexiconError
 
-__all__ = ["check", "data", "names", "numbers", "records", "rows", "table", "words"]
+__all__ = ["check", "data", "groups", "names", "numbers", "records", "rows", "table", "words"]
 
 SUFFIXES = (".txt", ".tsv", ".json", ".jsonl")
 
@@ -110,6 +110,23 @@ def table(name: str) -> dict[str, str]:
         key, value, *_ = row.values()
         out[key] = value
     return out
+
+
+@cache
+def groups(name: str, column: str) -> tuple[frozenset[str], ...]:
+    """The first-column entries of ``NAME.tsv`` grouped by ``column``, groups in the order
+    they first appear; rows whose ``column`` is ``-`` belong to no group.
+
+    >>> groups("event_types", "group")[1] == {"Offensive", "Advance", "Encirclement"}
+    True
+    """
+    members: dict[str, list[str]] = {}
+    for row in rows(name):
+        if column not in row:
+            raise LexiconError(f"kg/data/lexicon/{name}.tsv: no column {column!r}")
+        if row[column] != "-":
+            members.setdefault(row[column], []).append(next(iter(row.values())))
+    return tuple(frozenset(m) for m in members.values())
 
 
 @cache

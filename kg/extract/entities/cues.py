@@ -159,9 +159,7 @@ def place_context(root: Token, strong_only: bool = False) -> bool:
 
 
 #: Verbs whose objects are places when listed and placed in a region.
-_LISTED_PLACE_VERBS = pat.PLACE_VERBS | frozenset(
-    "attack strike hit bomb raid target pound".split()
-)
+_LISTED_PLACE_VERBS = pat.PLACE_VERBS | lexicon.words("attack_place_verbs")
 
 
 def listed_in_region(root: Token) -> bool:

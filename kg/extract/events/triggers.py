@@ -36,14 +36,7 @@ __all__ = [
     "support_verb",
 ]
 
-LENIENT_GROUPS = (
-    frozenset({"Attack", "Shelling", "AirStrike", "MissileStrike", "DroneStrike", "Battle"})
-    | {"Destruction"},
-    frozenset({"Offensive", "Advance", "Encirclement"}),
-    frozenset({"Capture", "Liberation", "Occupation", "Surrender"}),
-    frozenset({"Withdrawal", "Evacuation"}),
-    frozenset({"Reinforcement", "Deployment"}),
-)
+LENIENT_GROUPS = vocab.groups("event_types", "group")
 #: Verbs that only say an event noun took place ("the battle was fought").
 SUPPORT_VERBS = vocab.words("support_verbs")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
