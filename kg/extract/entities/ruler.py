@@ -64,7 +64,7 @@ CITY_VERBS = lexicon.words("city_verbs")
 GOVERNMENT_SUFFIXES = lexicon.words("government_suffixes")
 #: Nouns after "Moscow's" that still mean the city, not the government.
 CITY_PARTS = lexicon.words("city_parts")
-SPEECH_VERBS = lexicon.words("ruler_speech_verbs")
+SPEECH_VERBS = lexicon.words("speech_verbs")
 #: Lemmas that make a sentence about fighting ("the Russians" there are the military).
 MILITARY_WORDS = lexicon.words("military_words")
 PLACE_PREPOSITIONS = lexicon.words("place_prepositions")
