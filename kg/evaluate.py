@@ -54,60 +54,19 @@ from typing import Any, NamedTuple
 
 import pyoxigraph as ox
 
+from .extract import lexicon
+from .types import ENTITY_TYPES, EVENT_TYPES
+
 CKG = "https://w3id.org/conflict-kg/ontology#"
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 #: the metrics of one document, in report order
 METRICS = ("ent", "ent_untyped", "link", "ev", "ev_lenient", "ev_args", "st", "st_speaker")
-
-ENTITY_TYPES = (
-    "Person",
-    "Organization",
-    "MilitaryUnit",
-    "Country",
-    "Settlement",
-    "Region",
-    "River",
-    "Facility",
-    "Place",
-)
-EVENT_TYPES = (
-    "Attack",
-    "Shelling",
-    "AirStrike",
-    "MissileStrike",
-    "DroneStrike",
-    "Battle",
-    "Offensive",
-    "Advance",
-    "Capture",
-    "Liberation",
-    "Withdrawal",
-    "Encirclement",
-    "Reinforcement",
-    "Deployment",
-    "Evacuation",
-    "Casualties",
-    "Destruction",
-    "Shootdown",
-    "Surrender",
-    "Occupation",
-    "Negotiation",
-    "AidDelivery",
-    "Other",
-)
 #: the gold files' names of contract classes that differ
 GOLD_TYPE = {"OtherPlace": "Place"}
-#: event types that count as one another for the lenient event score
-EVENT_GROUPS = (
-    frozenset(
-        {"Attack", "Shelling", "AirStrike", "MissileStrike", "DroneStrike", "Battle", "Destruction"}
-    ),
-    frozenset({"Offensive", "Advance", "Encirclement"}),
-    frozenset({"Capture", "Liberation", "Occupation", "Surrender"}),
-    frozenset({"Withdrawal", "Evacuation"}),
-    frozenset({"Reinforcement", "Deployment"}),
-)
+#: event types that count as one another for the lenient event score (the ``group``
+#: column of ``kg/data/lexicon/event_types.tsv``)
+EVENT_GROUPS = lexicon.groups("event_types", "group")
 
 PREFIXES = f"""
 PREFIX ckg: <{CKG}>

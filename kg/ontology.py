@@ -10,6 +10,8 @@ from pathlib import Path
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
+from .extract import lexicon
+
 ONTOLOGY_FILE = Path(__file__).resolve().parent.parent / "ontology" / "conflict-kg.ttl"
 ONTOLOGY_IRI = "https://w3id.org/conflict-kg/ontology"
 ID = "https://w3id.org/conflict-kg/id/"
@@ -99,45 +101,17 @@ class CKG(DefinedNamespace):
     toolVersion: URIRef
 
 
-NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-GAF = Namespace("http://groundedannotationframework.org/gaf#")
-ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
-SCHEMA = Namespace("https://schema.org/")
-WD = Namespace("http://www.wikidata.org/entity/")
-GEO = Namespace("http://www.opengis.net/ont/geosparql#")
+#: Prefix -> namespace, in the order the writers declare them (``kg/data/lexicon/prefixes.tsv``).
+PREFIXES: dict[str, str] = lexicon.table("prefixes")
+NIF = Namespace(PREFIXES["nif"])
+GAF = Namespace(PREFIXES["gaf"])
+ITSRDF = Namespace(PREFIXES["itsrdf"])
+SCHEMA = Namespace(PREFIXES["schema"])
+WD = Namespace(PREFIXES["wd"])
+GEO = Namespace(PREFIXES["geo"])
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 GEONAMES = Namespace("https://sws.geonames.org/")
 
-PREFIXES: dict[str, str] = {
-    "ckg": str(CKG._NS),
-    "nif": str(NIF),
-    "gaf": str(GAF),
-    "itsrdf": str(ITSRDF),
-    "schema": str(SCHEMA),
-    "dcterms": "http://purl.org/dc/terms/",
-    "wd": str(WD),
-    "geo": str(GEO),
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "doc": ID + "doc/",
-    "person": ID + "person/",
-    "org": ID + "org/",
-    "unit": ID + "unit/",
-    "country": ID + "country/",
-    "settlement": ID + "settlement/",
-    "region": ID + "region/",
-    "river": ID + "river/",
-    "facility": ID + "facility/",
-    "place": ID + "place/",
-    "event": ID + "event/",
-    "stmt": ID + "statement/",
-    "run": ID + "run/",
-    "rule": ID + "rule/",
-}
 #: (namespace, prefix) pairs, longest namespace first, so "id/doc/" wins over "id/".
 NAMESPACES_LONGEST_FIRST: list[tuple[str, str]] = sorted(
     ((ns, prefix) for prefix, ns in PREFIXES.items()), key=lambda pair: -len(pair[0])

@@ -1,4 +1,4 @@
-"""The entity ruler and its gazetteers (kg/extract/patterns.py, kg/data/patterns/)."""
+"""The entity ruler and its gazetteers (kg/extract/entities/ruler.py, kg/data/lexicon/)."""
 
 from __future__ import annotations
 

@@ -12,20 +12,43 @@ The order of the components lives here:
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Iterator
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any
 
 from ..types import Extraction, SourceDoc
-from . import entities, events, statements
-from .nlp import load_nlp, model_name
-from .parsed import Parsed, parse, parse_many
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from .parsed import Parsed
 
 __all__ = ["extract", "extract_many", "load_nlp", "model_name", "Parsed", "parse"]
+
+#: Names this package exports from its modules, imported when first used, so that
+#: ``kg.extract.lexicon`` (read by ``kg.ontology`` and ``kg.link``) does not load spaCy.
+_LAZY = {
+    "load_nlp": "nlp",
+    "model_name": "nlp",
+    "Parsed": "parsed",
+    "parse": "parsed",
+    "parse_many": "parsed",
+}
+_STAGES = ("entities", "coref", "events", "statements")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    if name in _STAGES:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def extract_parsed(parsed: Parsed, model: str | None = None) -> Extraction:
     """Run our components over an already parsed document."""
+    from . import entities, events, statements
+
     table = entities.find_entities(parsed)
     stmts = statements.find_statements(parsed, table)
     evts = events.find_events(parsed, table, stmts)
@@ -46,6 +69,9 @@ def extract(doc: SourceDoc, nlp: Language) -> Extraction:
     >>> extract(doc, load_nlp()).events[0].type  # doctest: +SKIP
     'Shelling'
     """
+    from .nlp import model_name
+    from .parsed import parse
+
     return extract_parsed(parse(doc, nlp), model_name(nlp))
 
 
@@ -53,6 +79,9 @@ def extract_many(
     docs: Iterable[SourceDoc], nlp: Language, batch_size: int = 64
 ) -> Iterator[Extraction]:
     """Extract from many documents, parsing their paragraphs in batches."""
+    from .nlp import model_name
+    from .parsed import parse_many
+
     model = model_name(nlp)
     for parsed in parse_many(docs, nlp, batch_size=batch_size):
         yield extract_parsed(parsed, model)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from . import lexicon
 from .coref.resolver import SPEECH_VERBS
 from .events.triggers import is_definite
 
@@ -18,16 +19,11 @@ __all__ = ["CONDITIONS", "INTENTIONS", "MODALS", "NEGATORS", "PROSPECTS", "factu
 
 MODALS = frozenset({"would", "could", "might", "may", "should", "will", "can", "must"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
-NEGATORS = frozenset({"fail", "deny", "refuse"})
+NEGATORS = lexicon.words("negating_verbs")
 #: Nouns and adjectives of prospect: "on the verge of trapping", "the possible capture".
-PROSPECTS = frozenset(
-    "verge brink threat risk danger possibility prospect case possible potential likely "
-    "planned imminent expected".split()
-)
+PROSPECTS = lexicon.words("prospect_nouns")
 #: Verbs of obligation, plan or wish whose infinitive has not happened ("have to surrender").
-INTENTIONS = frozenset(
-    "have need want plan intend hope aim threaten prepare expect vow promise".split()
-)
+INTENTIONS = lexicon.words("intention_verbs")
 
 
 def factuality_of(token: Token) -> str:

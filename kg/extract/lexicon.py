@@ -5,7 +5,8 @@ line in one file and no code change. Four formats, by suffix:
 
 - ``NAME.txt``: a word list, one entry a line (``words("speech_verbs")``);
 - ``NAME.tsv``: a table whose first non-comment line names the columns
-  (``table("demonyms")`` -> {first column: second column}, ``rows("event_types")`` -> dicts);
+  (``table("demonyms")`` -> {first column: second column}, ``rows("event_types")`` -> dicts,
+  ``numbers("count_words")`` -> {first column: int or float});
 - ``NAME.json``: structured data with an ``"_about"`` entry (``data("triggers")``);
 - ``NAME.jsonl``: one JSON object a line (``records("names")``).
 
@@ -22,13 +23,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
 
 from ..errors import LexiconError
 
-__all__ = ["check", "data", "names", "records", "rows", "table", "words"]
+__all__ = ["check", "data", "groups", "names", "numbers", "records", "rows", "table", "words"]
 
 SUFFIXES = (".txt", ".tsv", ".json", ".jsonl")
 
@@ -67,7 +68,7 @@ def _bad(name: str, suffix: str, number: int, what: str) -> LexiconError:
     return LexiconError(f"kg/data/lexicon/{name}{suffix}, line {number}: {what}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(name: str) -> frozenset[str]:
     """The entries of the word list ``NAME.txt``."""
     seen: dict[str, int] = {}
@@ -80,7 +81,7 @@ def words(name: str) -> frozenset[str]:
     return frozenset(seen)
 
 
-@lru_cache(maxsize=None)
+@cache
 def rows(name: str) -> tuple[dict[str, str], ...]:
     """The rows of the table ``NAME.tsv`` as dicts keyed by its column names."""
     lines = _lines(name, ".tsv")
@@ -101,7 +102,7 @@ def rows(name: str) -> tuple[dict[str, str], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(name: str) -> dict[str, str]:
     """The table ``NAME.tsv`` as {first column: second column}."""
     out = {}
@@ -111,7 +112,41 @@ def table(name: str) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
+def groups(name: str, column: str) -> tuple[frozenset[str], ...]:
+    """The first-column entries of ``NAME.tsv`` grouped by ``column``, groups in the order
+    they first appear; rows whose ``column`` is ``-`` belong to no group.
+
+    >>> groups("event_types", "group")[1] == {"Offensive", "Advance", "Encirclement"}
+    True
+    """
+    members: dict[str, list[str]] = {}
+    for row in rows(name):
+        if column not in row:
+            raise LexiconError(f"kg/data/lexicon/{name}.tsv: no column {column!r}")
+        if row[column] != "-":
+            members.setdefault(row[column], []).append(next(iter(row.values())))
+    return tuple(frozenset(m) for m in members.values())
+
+
+@cache
+def numbers(name: str) -> dict[str, int | float]:
+    """The table ``NAME.tsv`` as {first column: the number in its second column}.
+
+    A number with a decimal point is a float ("0.5"), any other an int ("12").
+    """
+    out: dict[str, int | float] = {}
+    for key, value in table(name).items():
+        try:
+            out[key] = float(value) if "." in value else int(value)
+        except ValueError:
+            raise LexiconError(
+                f"kg/data/lexicon/{name}.tsv: {key!r} has {value!r}, which is no number"
+            ) from None
+    return out
+
+
+@cache
 def data(name: str) -> dict:
     """The structured vocabulary ``NAME.json`` (an object with an ``"_about"`` entry)."""
     path = _file(name, ".json")
@@ -120,13 +155,11 @@ def data(name: str) -> dict:
     except ValueError as exc:
         raise LexiconError(f"kg/data/lexicon/{name}.json: not valid JSON ({exc})") from None
     if not isinstance(value, dict) or not isinstance(value.get("_about"), str):
-        raise LexiconError(
-            f"kg/data/lexicon/{name}.json: must be an object with an '_about' text"
-        )
+        raise LexiconError(f"kg/data/lexicon/{name}.json: must be an object with an '_about' text")
     return value
 
 
-@lru_cache(maxsize=None)
+@cache
 def records(name: str) -> tuple[dict, ...]:
     """The objects of ``NAME.jsonl``, one a line (``#`` header lines first)."""
     out = []

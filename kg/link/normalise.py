@@ -20,6 +20,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..extract import lexicon
+
 __all__ = [
     "exact_key",
     "skeleton",
@@ -37,46 +39,19 @@ _SOFT = "ьъЬЪ"
 _DROP = str.maketrans("", "", _APOSTROPHES + _SOFT)
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
+#: The transliteration tables and skeleton rules (``kg/data/lexicon/transliteration.json``).
+_TRANSLITERATION = lexicon.data("transliteration")
 # Ukrainian national transliteration (2010), word-initial forms first.
-_UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
-_UK = {
-    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie",
-    "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l",
-    "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
-    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "",
-    "ю": "iu", "я": "ia", "ё": "e", "ы": "y", "э": "e", "ъ": "",
-}  # fmt: skip
+_UK_INITIAL: dict[str, str] = _TRANSLITERATION["uk_initial"]
+_UK: dict[str, str] = _TRANSLITERATION["uk"]
 # Russian, BGN/PCGN-like (without apostrophes for the soft sign).
-_RU = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
-    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
-    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
-    "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
-}  # fmt: skip
-_RU_INITIAL = {"е": "ye"}
+_RU: dict[str, str] = _TRANSLITERATION["ru"]
+_RU_INITIAL: dict[str, str] = _TRANSLITERATION["ru_initial"]
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 # Applied in order to a lower-case, apostrophe-free, ASCII string.
 _SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), r)
-    for p, r in (
-        (r"j", "y"),
-        (r"kh", "h"),
-        (r"g", "h"),
-        (r"w", "v"),
-        (r"ph", "f"),
-        (r"ck", "k"),
-        (r"x", "ks"),
-        (r"(zh|sh|ch|ts)\1", r"\1"),
-        (r"(?:yi|iy|yy|ii|ij|iï)", "i"),
-        (r"(?:ie|ye)", "e"),
-        (r"(?:ia|ya)", "a"),
-        (r"(?:iu|yu)", "u"),
-        (r"(?:io|yo)", "o"),
-        (r"y", "i"),
-        (r"(.)\1+", r"\1"),
-    )
+    (re.compile(p), r) for p, r in _TRANSLITERATION["skeleton"]
 )
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import KbError
+from ..extract import lexicon
 from .kb import KbEntry, KnowledgeBase
 from .normalise import latin_variants, skeleton
 
@@ -33,35 +34,12 @@ _QID = re.compile(r"^Q[1-9]\d*$")
 #: Wikidata classes (P31) -> (contract type, kind). Well-known upper classes only; the
 #: description is used when none of these is present.
 CLASS_TYPES: dict[str, tuple[str, str]] = {
-    "Q5": ("Person", "person"),
-    "Q6256": ("Country", "country"),
-    "Q3624078": ("Country", "country"),
-    "Q515": ("Settlement", "settlement"),
-    "Q1549591": ("Settlement", "settlement"),
-    "Q3957": ("Settlement", "settlement"),
-    "Q532": ("Settlement", "settlement"),
-    "Q486972": ("Settlement", "settlement"),
-    "Q5084": ("Settlement", "settlement"),
-    "Q4022": ("River", "river"),
-    "Q43229": ("Organization", "organization"),
-    "Q176799": ("MilitaryUnit", "unit"),
-    "Q41710": ("Facility", "facility"),
+    row["qid"]: (row["type"], row["kind"]) for row in lexicon.rows("wikidata_classes")
 }
-_SETTLEMENT_WORDS = r"\b(?:village|town|city|hamlet|settlement)\b"
-_ORG_WORDS = r"\b(?:agency|ministry|company|organi[sz]ation|channel)\b"
 _DESCRIPTION_TYPES: tuple[tuple[re.Pattern[str], tuple[str, str]], ...] = tuple(
-    (re.compile(p, re.IGNORECASE), t)
-    for p, t in (
-        (_SETTLEMENT_WORDS, ("Settlement", "settlement")),
-        (r"\briver\b|\btributary\b", ("River", "river")),
-        (r"\boblast\b|\bprovince\b|\bfirst-level\b", ("Region", "oblast")),
-        (r"\braion\b|\bdistrict\b|\bhromada\b", ("Region", "raion")),
-        (r"\bsovereign state\b|\bcountry\b", ("Country", "country")),
-        (r"\bpolitician\b|\bjournalist\b|\bofficer\b|\bpresident\b|\bborn\b", ("Person", "person")),
-        (r"\bmilitary unit\b|\bbrigade\b|\bregiment\b|\barmed forces\b", ("MilitaryUnit", "unit")),
-        (_ORG_WORDS, ("Organization", "organization")),
-    )
-)  # fmt: skip
+    (re.compile(row["pattern"], re.IGNORECASE), (row["type"], row["kind"]))
+    for row in lexicon.rows("wikidata_descriptions")
+)
 
 
 def type_from_classes(classes: Iterable[str], description: str | None) -> tuple[str, str] | None:

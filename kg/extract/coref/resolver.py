@@ -4,99 +4,64 @@
 a verb (and every "a woman" / "a man" that was), so a later "he", "she", "it", "the
 official" can be resolved to the most recent compatible one. Nationality adjectives
 ("a Russian rocket strike", "the Ukrainians") become Country actors via
-``kg/data/demonyms.json``. Nothing here ever returns an entity of the wrong type: the
+``kg/data/lexicon/demonyms.tsv``. Nothing here ever returns an entity of the wrong type: the
 callers ask for actor types or place types.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
 from ...types import ACTOR_TYPES, PLACE_TYPES
+from .. import lexicon
 from ..entities.candidates import forces_country
 from ..entities.table import EntityTable
 from ..parsed import Paragraph, Parsed
 
-SPEECH_VERBS = frozenset(
-    "say tell write claim add insist urge confirm deny announce comment post state declare "
-    "report warn explain note reply respond acknowledge argue stress tweet assert allege "
-    "suggest quote ask admit vow promise threaten accuse describe estimate complain "
-    "predict reveal recall concede maintain boast caution remark testify publish".split()
-)
+SPEECH_VERBS = lexicon.words("speech_verbs")
 #: Speech verbs whose object noun phrase is itself the reported content.
-OBJECT_SPEECH_VERBS = frozenset({"acknowledge", "admit", "confirm", "deny", "concede"})
+OBJECT_SPEECH_VERBS = lexicon.words("object_speech_verbs")
 PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 NEUTER = {"it", "its"}
 PLURAL = {"they", "them", "their"}
-FEMALE_NOUNS = frozenset(
-    "woman women girl mother wife grandmother sister daughter lady spokeswoman widow "
-    "congresswoman chairwoman businesswoman policewoman".split()
-)
-MALE_NOUNS = frozenset(
-    "man men boy father husband grandfather brother son spokesman gentleman".split()
-)
+FEMALE_NOUNS = lexicon.words("female_nouns")
+MALE_NOUNS = lexicon.words("male_nouns")
 #: Definite role nouns that, without a name, point back to the last compatible speaker.
 #: Nouns that, as "the <noun>", stand for the organisation or armed group named last.
-GROUP_NOUNS = frozenset("group movement militia organisation organization faction".split())
+GROUP_NOUNS = lexicon.words("group_nouns")
 #: Nouns that, as "the <noun>" (modifiers allowed: "the health ministry"), stand for the
 #: organisation named last whose name holds the noun and the modifiers.
-NAME_HEAD_NOUNS = frozenset(
-    "ministry service agency committee council office mission force army command "
-    "directorate department authority fleet navy flotilla".split()
-)
+NAME_HEAD_NOUNS = lexicon.words("name_head_nouns")
 #: "the agency said" with no organisation named by it: the organisation that spoke last.
-AGENCY_NOUNS = frozenset({"agency", "organisation", "organization"})
+AGENCY_NOUNS = lexicon.words("agency_nouns")
 #: A body of an organisation named in a compound before it: "a UN group of experts".
-BODY_NOUNS = frozenset("service group team panel commission mission network".split())
+BODY_NOUNS = lexicon.words("body_nouns")
 #: "the rebels said": the non-state armed group named last.
-REBEL_NOUNS = frozenset({"rebels", "insurgents", "militants", "jihadists", "fighters"})
+REBEL_NOUNS = lexicon.words("rebel_nouns")
 #: Plural members that stand for the named group of their "of" phrase ("rebels of X").
-MEMBER_NOUNS = frozenset(
-    "rebel fighter militant insurgent unit group soldier troop detachment formation element "
-    "subunit battalion regiment".split()
-)
+MEMBER_NOUNS = lexicon.words("member_nouns")
 #: Nouns of a statement whose possessive pronoun means the last speaker ("its statement").
-REPORT_NOUNS = frozenset(
-    "statement communique communiqué report post message announcement release".split()
-)
-ROLE_NOUNS = frozenset(
-    "official spokesman spokeswoman spokesperson user minister commander governor mayor "
-    "president general colonel officer source blogger correspondent journalist".split()
-)
-MALE_NAMES_IN_A = frozenset(
-    "nikita ilya kuzma foma luka sasha misha grisha vanya kolya petya mykola andrea "
-    "joshua elisha jonah noah ezra musa isa mustafa yahya zakaria".split()
-)
+REPORT_NOUNS = lexicon.words("report_nouns")
+ROLE_NOUNS = lexicon.words("role_nouns")
+MALE_NAMES_IN_A = lexicon.words("male_names_in_a")
 #: Platforms and outlets: they carry statements, they never act in events.
-MEDIA_NAMES = frozenset(
-    "telegram twitter x facebook instagram youtube tiktok vkontakte vk whatsapp signal "
-    "truth social weibo wechat reddit rumble".split()
-)
+MEDIA_NAMES = lexicon.words("media_names")
 #: Relative pronouns ("soldiers who arrived", "a column that was driving").
 RELATIVE = frozenset({"who", "whom", "which", "that"})
 #: Plural role nouns that, with a nationality ("Ukrainian commanders"), stand for that
 #: country's armed forces when a later "they"/"their" points back to them.
-MILITARY_ROLES = frozenset(
-    "commander officer general soldier troop fighter serviceman unit force".split()
-)
-FEMALE_NAMES = frozenset(
-    "ruth elizabeth ann anne karin marine kate grace rachel ingrid helen ellen liz "
-    "frances ursula kaja margrethe yael sigrid agnes esther miriam iris carmen".split()
-)
+MILITARY_ROLES = lexicon.words("military_roles")
+FEMALE_NAMES = lexicon.words("female_names")
 
 
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
-    """Lower-case nationality words -> country names (from ``kg/data/demonyms.json``)."""
-    path = resources.files("kg") / "data" / "demonyms.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {k: v for k, v in data.items() if not k.startswith("_")}
+    """Lower-case nationality words -> country names (``kg/data/lexicon/demonyms.tsv``)."""
+    return dict(lexicon.table("demonyms"))
 
 
 def bare_definite(token: Token) -> bool:

@@ -23,6 +23,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...types import ENTITY_TYPES, Span
+from .. import lexicon
+from ..parsed import Paragraph, Parsed
 from . import ruler as pat
 from .cues import (
     PLURAL_TAIL_NOUNS,
@@ -49,7 +51,6 @@ from .cues import (
     titled,
     trim,
 )
-from ..parsed import Paragraph, Parsed
 
 __all__ = [
     "CONTEXT",
@@ -82,7 +83,7 @@ UNKNOWN = "Unknown"
 
 #: First words of a named natural feature or line: "Cape Khersones", "the Gulf of Aden",
 #: "Mount Hermon" are places, never settlements, and a "Line of Control" is no building.
-PLACE_NAME_OPENERS = frozenset("Cape Gulf Strait Straits Mount Lake Bay".split())
+PLACE_NAME_OPENERS = lexicon.words("place_name_openers")
 
 
 def geographic_name(text: str) -> bool:

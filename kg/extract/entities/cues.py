@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .. import dates
+from .. import dates, lexicon
 from . import ruler as pat
 
 __all__ = [
@@ -36,34 +36,14 @@ _STRONG_PREPS = frozenset("in near at outside around towards toward into inside"
 
 
 #: Capitalised last words that make an organisation's name an armed force's.
-ARMED_NAME_HEADS = frozenset(
-    "Army Forces Force Militia Militias Brigade Brigades Battalion Battalions Regiment "
-    "Guard Guards Corps Fleet Flotilla Navy Marines".split()
-)
+ARMED_NAME_HEADS = lexicon.words("armed_name_heads")
 NOT_ARMED = frozenset({"Salvation Army"})
 #: Lower-case nouns after a name that make it a region's: "Kani township", "Sagaing region".
-REGION_TAIL_NOUNS = frozenset(
-    "region province district township state governorate county oblast raion krai "
-    "prefecture".split()
-)
+REGION_TAIL_NOUNS = lexicon.words("region_tail_nouns")
 #: Plural region nouns closing a list of names: "Masisi and Rutshuru territories".
-PLURAL_TAIL_NOUNS = {
-    "regions": "region",
-    "provinces": "province",
-    "districts": "district",
-    "townships": "township",
-    "governorates": "governorate",
-    "territories": "territory",
-    "counties": "county",
-    "prefectures": "prefecture",
-    "sectors": "sector",
-    "oblasts": "oblast",
-}
+PLURAL_TAIL_NOUNS = lexicon.table("plural_tail_nouns")
 #: Last words of a location's name that make it a region: "the Bekaa Valley".
-REGION_NAME_HEADS = frozenset(
-    "Valley Strip Peninsula Corridor Desert Mountains Hills Heights Plateau Plain Basin "
-    "Delta Highlands".split()
-)
+REGION_NAME_HEADS = lexicon.words("region_name_heads")
 
 
 def trim(doc, start: int, end: int, type_: str) -> tuple[int, int]:
@@ -179,9 +159,7 @@ def place_context(root: Token, strong_only: bool = False) -> bool:
 
 
 #: Verbs whose objects are places when listed and placed in a region.
-_LISTED_PLACE_VERBS = pat.PLACE_VERBS | frozenset(
-    "attack strike hit bomb raid target pound".split()
-)
+_LISTED_PLACE_VERBS = pat.PLACE_VERBS | lexicon.words("attack_place_verbs")
 
 
 def listed_in_region(root: Token) -> bool:
@@ -271,7 +249,7 @@ def dateline_end(text: str) -> int:
     return match.end() if match else 0
 
 
-_HARM_VERBS = frozenset("kill wound injure displace evacuate hurt detain abduct".split())
+_HARM_VERBS = lexicon.words("harm_verbs")
 
 
 def counted_or_harmed(token: Token) -> bool:

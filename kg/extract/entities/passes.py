@@ -19,9 +19,10 @@ import re
 from dataclasses import replace
 
 from ...types import Span
+from .. import lexicon
+from ..parsed import Parsed
 from .candidates import PLACE_TYPES, UNKNOWN, Candidate
 from .names import fold
-from ..parsed import Parsed
 
 __all__ = [
     "acronyms",
@@ -136,9 +137,7 @@ def definite_rivers(parsed: Parsed, cands: list[Candidate]) -> None:
 
 
 #: Service names a story shortens a named force to ("the Navy" after "Ukraine's Navy").
-SERVICE_TAILS = frozenset(
-    {"navy", "fleet", "air force", "army", "coast guard", "national guard", "marines"}
-)
+SERVICE_TAILS = lexicon.words("service_tails")
 
 
 def service_tails(cands: list[Candidate]) -> None:

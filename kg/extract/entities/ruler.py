@@ -6,7 +6,7 @@ label (gazetteer names: ``"AP"`` -> ``"Associated Press"``) or a rule name start
 with ``@`` (``"@region"``, ``"@unit"``, ...) that ``candidates.py`` turns into a label
 from the matched words.
 
-Gazetteers live in ``kg/data/patterns/``: ``countries.jsonl`` (name, aliases,
+Gazetteers and word lists live in ``kg/data/lexicon/``: ``countries.jsonl`` (name, aliases,
 nationality adjectives, plural demonyms, capitals, the armed forces' name) and
 ``names.jsonl`` (outlets, platforms, institutions, armed groups, a few well-known
 regions, rivers, settlements and facilities). Everything else is token patterns over
@@ -16,244 +16,90 @@ noun, ministries, state media.
 
 from __future__ import annotations
 
-import json
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Token
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "patterns"
+from .. import lexicon
+
 RULER_NAME = "conflict_kg_ruler"
 RULER_FACTORY = "conflict_kg_entity_ruler"
 
 # --- word lists ---------------------------------------------------------------------
 
 #: Nouns that, after a nationality adjective, name that country's armed forces.
-FORCE_NOUNS = frozenset(
-    "forces force troops soldiers servicemen servicewomen military army armed commandos "
-    "units reserves paratroopers marines infantry defenders fighters personnel "
-    "artillery gunners sappers battalions brigades regiments formations contingent "
-    "units".split()
-)
+FORCE_NOUNS = lexicon.words("force_nouns")
 #: Words allowed between the nationality and the force noun ("Ukrainian spearhead units").
-FORCE_MODIFIERS = frozenset(
-    "armed spearhead special elite regular assault airborne ground frontline front-line "
-    "defence defense mechanised mechanized naval border reserve volunteer".split()
-)
+FORCE_MODIFIERS = lexicon.words("force_modifiers")
 #: Words allowed between an ordinal and the unit noun ("93rd Separate Mechanized Brigade").
-UNIT_KINDS = frozenset(
-    "separate guards guard mechanized mechanised motorized motorised motor rifle assault "
-    "airborne air tank artillery marine naval infantry mountain jaeger territorial "
-    "defence defense special operations presidential operational combined arms "
-    "missile rocket engineer reconnaissance recon brigade tactical national".split()
-)
-UNIT_NOUNS = frozenset(
-    "brigade brigades regiment battalion division corps army company squadron "
-    "detachment platoon group fleet flotilla".split()
-)
+UNIT_KINDS = lexicon.words("unit_kinds")
+UNIT_NOUNS = lexicon.words("unit_nouns")
 #: Ethnic and regional adjectives that open a unit's description, not its name.
-ETHNIC_ADJECTIVES = frozenset(
-    "Chechen Kurdish Druze Tatar Dagestani Buryat Ossetian Abkhaz Yazidi Arab Tuareg "
-    "Pashtun Hazara Tigrayan Amhara Oromo Rohingya Crimean Sunni Shia Shiite Alawite "
-    "Islamist Jihadist".split()
-)
+ETHNIC_ADJECTIVES = lexicon.words("ethnic_adjectives")
 #: Nouns after a proper name that make it an armed group ("Wagner mercenary group").
-GROUP_MODIFIERS = frozenset(
-    "mercenary paramilitary special militia rebel volunteer separatist armed private "
-    "military forces assault".split()
-)
-GROUP_NOUNS = frozenset("group unit militia regiment battalion brigade".split())
-REGION_NOUNS = frozenset(
-    "region oblast province district raion governorate krai county corridor".split()
-)
+GROUP_MODIFIERS = lexicon.words("group_modifiers")
+GROUP_NOUNS = lexicon.words("armed_group_nouns")
+REGION_NOUNS = lexicon.words("region_nouns")
 #: Bodies named by nationality + these words ("the Israeli air force").
-NATIONAL_BODIES = (
-    ("general staff", "MilitaryUnit"),
-    ("air force", "MilitaryUnit"),
-    ("navy", "MilitaryUnit"),
-    ("national guard", "MilitaryUnit"),
-    ("border guard", "MilitaryUnit"),
-    ("border guards", "MilitaryUnit"),
-    ("security service", "Organization"),
-    ("national security service", "Organization"),
-    ("state security service", "Organization"),
-    ("state border service", "Organization"),
-    ("border service", "Organization"),
-    ("state committee for national security", "Organization"),
-    ("state emergency service", "Organization"),
-    ("intelligence service", "Organization"),
-    ("intelligence agency", "Organization"),
-    ("military intelligence", "MilitaryUnit"),
-    ("coast guard", "MilitaryUnit"),
-    ("national police", "Organization"),
-    ("parliament", "Organization"),
-    ("government", "Organization"),
-)
-FACILITY_NAME_NOUNS = frozenset(
-    "airport airfield airbase bridge dam fortress plant refinery hospital stadium "
-    "cathedral monastery theatre theater mosque church university prison station "
-    "steelworks port base factory".split()
-)
+NATIONAL_BODIES = tuple((r["words"], r["type"]) for r in lexicon.rows("national_bodies"))
+FACILITY_NAME_NOUNS = lexicon.words("facility_name_nouns")
 #: Common nouns that name facilities (the parse adds their compounds: "arts centre").
-FACILITY_NOUNS = frozenset(
-    "school hospital clinic kindergarten bridge monument dump depot warehouse factory "
-    "refinery airport airfield dam church mosque cathedral market supermarket mall "
-    "stadium university theatre theater museum library checkpoint headquarters barracks "
-    "harbour harbor pier prison embassy substation".split()
-)
+FACILITY_NOUNS = lexicon.words("facility_nouns")
 #: Facility heads that need a modifier to count ("command post", "arts centre").
-FACILITY_NEEDS_MODIFIER = frozenset(
-    "post centre center block building square station plant base camp complex "
-    "hall office facility site".split()
-)
-FACILITY_MODIFIERS = frozenset(
-    "command observation border arts art shopping cultural community medical "
-    "apartment residential administrative government town city central main nuclear "
-    "power railway train bus fuel oil ammunition ammo weapons military air police "
-    "refugee detention filtration administration children's thermal hydroelectric "
-    "energy electricity water grain storage logistics radar training pumping treatment "
-    "gas compressor filling petrol".split()
-)
+FACILITY_NEEDS_MODIFIER = lexicon.words("facility_needs_modifier")
+FACILITY_MODIFIERS = lexicon.words("facility_modifiers")
 #: Words that make a capital city stand for its government when it is their subject.
-GOVERNMENT_VERBS = frozenset(
-    "say claim deny accuse announce warn insist respond retaliate demand reject threaten "
-    "blame condemn vow refuse agree sign order send recognise recognize annex sanction "
-    "expel summon want seek hope believe consider plan decide approve call urge tell "
-    "report confirm acknowledge admit dismiss allege declare propose offer "
-    "welcome".split()
-)
+GOVERNMENT_VERBS = lexicon.words("government_verbs")
 #: Verbs whose object, a capital, is its government ("Kyiv blamed Moscow").
-GOVERNMENT_OBJECT_VERBS = frozenset(
-    "blame accuse urge sanction warn condemn criticise criticize thank support pressure "
-    "ask press recognise recognize punish fault".split()
-)
+GOVERNMENT_OBJECT_VERBS = lexicon.words("government_object_verbs")
 #: Verbs whose subject, a capital, is still the city ("Kyiv woke to sirens").
-CITY_VERBS = frozenset(
-    "be lie remain sit stand host suffer have see wake shake experience endure come become "
-    "face look seem appear fall burn sleep".split()
-)
+CITY_VERBS = lexicon.words("city_verbs")
 #: Second parts of compounds where a capital stands for its government ("Moscow-backed").
-GOVERNMENT_SUFFIXES = frozenset(
-    "installed backed appointed controlled led allied aligned friendly imposed sponsored "
-    "supported leaning held annexed".split()
-)
+GOVERNMENT_SUFFIXES = lexicon.words("government_suffixes")
 #: Nouns after "Moscow's" that still mean the city, not the government.
-CITY_PARTS = frozenset(
-    "outskirts centre center suburbs suburb streets street districts district residents "
-    "mayor airport metro skyline citizens population squares square".split()
-)
-SPEECH_VERBS = frozenset(
-    "say tell claim write post add announce state insist deny report confirm "
-    "acknowledge admit explain comment note warn".split()
-)
+CITY_PARTS = lexicon.words("city_parts")
+SPEECH_VERBS = lexicon.words("speech_verbs")
 #: Lemmas that make a sentence about fighting ("the Russians" there are the military).
-MILITARY_WORDS = frozenset(
-    "attack shell capture retake recapture liberate advance offensive counteroffensive "
-    "troops forces front frontline fight fighting battle army surrender strike withdraw "
-    "retreat encircle encirclement occupy evacuate defend defence defense push bomb "
-    "shoot kill destroy seize hold reinforce reinforcement repel repulse breakthrough "
-    "war invade invasion soldier drone missile rocket artillery counterattack".split()
-)
-PLACE_PREPOSITIONS = frozenset(
-    "in near at outside around towards toward into through across from to beyond inside".split()
-)
+MILITARY_WORDS = lexicon.words("military_words")
+PLACE_PREPOSITIONS = lexicon.words("place_prepositions")
 #: Verbs whose object is a place when it is a bare name ("reached Senkove").
-PLACE_VERBS = frozenset(
-    "reach enter capture seize retake recapture liberate encircle surround storm abandon "
-    "approach occupy besiege shell bombard".split()
-)
+PLACE_VERBS = lexicon.words("place_verbs")
 #: Nouns whose "of X" names a place: "residents of X", "the outskirts of X".
-DWELLER_NOUNS = frozenset(
-    "resident residents inhabitant inhabitants outskirts outskirt suburbs edge entrance".split()
-)
-SETTLEMENT_NOUNS = frozenset("town village city settlement hamlet port suburb kibbutz".split())
-PERSON_ROLES = frozenset(
-    "correspondent journalist reporter commander spokesman spokeswoman spokesperson "
-    "president minister head chief officer blogger writer colonel general mayor governor "
-    "analyst columnist official leader adviser advisor soldier resident director "
-    "secretary ambassador deputy lawmaker mp senator pundit expert historian professor "
-    "author poet editor presenter host diplomat negotiator envoy chairman founder "
-    "politician activist doctor nurse medic lieutenant captain major sergeant teacher "
-    "mother father woman man widow pensioner farmer student worker volunteer engineer "
-    "driver shopkeeper priest imam rabbi son daughter wife husband grandmother "
-    "grandfather survivor witness eyewitness paramedic surgeon".split()
-)
+DWELLER_NOUNS = lexicon.words("dweller_nouns")
+SETTLEMENT_NOUNS = lexicon.words("settlement_nouns")
+PERSON_ROLES = lexicon.words("person_roles")
 #: Leading words stripped from person names: titles, ranks and roles.
-TITLES = frozenset(
-    "maj major gen general lt lieutenant col colonel capt captain sgt sergeant cpl "
-    "corporal brig brigadier adm admiral marshal field commander chief president prime "
-    "minister defence defense foreign mr mrs ms miss dr prof gov governor mayor sen "
-    "senator rep king queen prince pope lt-gen maj-gen lt-col colonel-general "
-    "lieutenant-general major-general brigadier-general sir spokesman spokeswoman "
-    "deputy ret retd retired mp commander-in-chief private pte".split()
-)
+TITLES = lexicon.words("titles")
 #: Words that mark a name as an organisation, not a place.
-ORG_WORDS = frozenset(
-    "ministry council party group bank agency news company corporation institute "
-    "university committee service forces army office department commission union "
-    "association foundation network times post channel tv radio parliament government "
-    "court assembly federation guard brigade battalion regiment".split()
-)
+ORG_WORDS = lexicon.words("org_words")
 #: Leading words of photo credits and similar junk ("Photo / AP").
-CREDIT_WORDS = frozenset("photo photos picture pictures image images credit file video".split())
-MINISTRY_KINDS = {
-    "defence": "Defence",
-    "defense": "Defence",
-    "foreign": "Foreign Affairs",
-    "interior": "Internal Affairs",
-    "health": "Health",
-    "emergencies": "Emergencies",
-    "emergency": "Emergencies",
-    "justice": "Justice",
-}
-STATE_MEDIA = frozenset("television tv media broadcaster channel".split())
+CREDIT_WORDS = lexicon.words("credit_words")
+MINISTRY_KINDS = lexicon.table("ministry_kinds")
+STATE_MEDIA = lexicon.words("state_media")
 #: Ukrainian oblasts and Russian oblasts near the front: "<name> region" is "<name> Oblast".
-OBLASTS = frozenset(
-    "cherkasy chernihiv chernivtsi dnipropetrovsk donetsk ivano-frankivsk kharkiv kherson "
-    "khmelnytskyi kirovohrad kyiv luhansk lviv mykolaiv odesa poltava rivne sumy ternopil "
-    "vinnytsia volyn zakarpattia zaporizhzhia zhytomyr belgorod kursk bryansk voronezh "
-    "rostov".split()
-)
+OBLASTS = lexicon.words("oblasts")
 
 #: Compass words that are part of a region's name ("North Darfur", "South Kivu").
 COMPASS = frozenset({"North", "South", "East", "West", "Central"})
 #: Head nouns of organisation names ("Sudan Doctors Network", "Norwegian Refugee Council").
-ORG_HEADS = frozenset(
-    "Network Committee Council Union Agency Organization Organisation Association "
-    "Federation Foundation Institute Society Coalition Alliance Syndicate Commission "
-    "Observatory Mission Fund Programme Program Crescent Cross".split()
-)
+ORG_HEADS = lexicon.words("org_heads")
 #: Words between a place name and "administration" in a local authority's name.
-ADMINISTRATION_WORDS = frozenset(
-    "regional city district oblast military civil civilian state provincial local "
-    "municipal village town".split()
-)
+ADMINISTRATION_WORDS = lexicon.words("administration_words")
 #: Plural region nouns of a list of regions ("the Kyiv and Odesa regions").
-PLURAL_REGION_NOUNS = {
-    "regions": "region",
-    "oblasts": "oblast",
-    "provinces": "province",
-    "districts": "district",
-    "governorates": "governorate",
-    "states": "state",
-}
+PLURAL_REGION_NOUNS = lexicon.table("plural_region_nouns")
 #: People a "Russian military ..." modifier describes without making them the forces.
-COMMENTATOR_NOUNS = frozenset(
-    "blogger bloggers analyst analysts expert experts journalist journalists correspondent "
-    "correspondents historian historians commentator commentators observer observers "
-    "writer writers".split()
-)
+COMMENTATOR_NOUNS = lexicon.words("commentator_nouns")
 #: Ruler label for weapon systems (no contract type: the candidates skip them).
 WEAPON = "WEAPON"
 
 #: Country names that are also common given names: not matched by the ruler.
-AMBIGUOUS_COUNTRIES = frozenset({"Jordan", "Chad", "Georgia"})
+AMBIGUOUS_COUNTRIES = lexicon.words("ambiguous_countries")
 
 # --- gazetteers ---------------------------------------------------------------------
 
@@ -277,11 +123,6 @@ class Name:
     aliases: tuple[str, ...]
 
 
-def _jsonl(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
 @lru_cache(maxsize=1)
 def countries() -> tuple[Country, ...]:
     """The countries in ``countries.jsonl``."""
@@ -294,14 +135,14 @@ def countries() -> tuple[Country, ...]:
             capitals=tuple(row.get("capitals", ())),
             forces=row.get("forces") or f"Armed Forces of {row['name']}",
         )
-        for row in _jsonl(DATA / "countries.jsonl")
+        for row in lexicon.records("countries")
     )
 
 
 @lru_cache(maxsize=1)
 def weapons() -> dict:
     """The weapons gazetteer (``weapons.json``): names, needs_noun, nouns, modifiers."""
-    return json.loads((DATA / "weapons.json").read_text(encoding="utf-8"))
+    return lexicon.data("weapons")
 
 
 @lru_cache(maxsize=1)
@@ -309,7 +150,7 @@ def names() -> tuple[Name, ...]:
     """The named entities in ``names.jsonl``."""
     return tuple(
         Name(row["name"], row["type"], tuple(row.get("aliases", ())))
-        for row in _jsonl(DATA / "names.jsonl")
+        for row in lexicon.records("names")
     )
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...types import Entity, Span
+from ..parsed import Parsed
 from . import passes
 from .candidates import (
     UNKNOWN,
@@ -35,7 +36,6 @@ from .candidates import (
     paragraph_candidates,
 )
 from .names import fold, normalise
-from ..parsed import Parsed
 
 __all__ = ["EntityTable", "find_candidates", "find_entities", "fold", "normalise"]
 

@@ -20,8 +20,9 @@ import re
 from spacy.tokens import Token
 
 from ...types import ACTOR_TYPES, PLACE_TYPES, Span, TimeRef
-from ..entities import ruler as pat
+from .. import lexicon as vocab
 from ..coref.resolver import GROUP_NOUNS, Resolver, demonyms, relative_antecedent
+from ..entities import ruler as pat
 from ..entities.cues import dateline_end
 from ..entities.table import EntityTable
 from ..parsed import Paragraph
@@ -45,43 +46,26 @@ __all__ = [
     "parse_count",
 ]
 
-PLACE_PREPS = frozenset(
-    "in at near towards toward into on over around outside across to inside through "
-    "along behind within".split()
-)
-LAUNCH_VERBS = frozenset(
-    "launch begin start conduct carry mount stage continue step wage lead join".split()
-)
+PLACE_PREPS = vocab.words("event_place_prepositions")
+LAUNCH_VERBS = vocab.words("launch_verbs")
 #: "the capture of X is a victory for Y": Y is the agent.
-SUCCESS_NOUNS = frozenset("victory success win triumph achievement gain coup".split())
+SUCCESS_NOUNS = vocab.words("success_nouns")
 #: "X is involved in / engaged in / took part in the fighting": X is the agent.
-PARTICIPATION = frozenset("involve engage participate part join".split())
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200, "scores": 40,
-}  # fmt: skip
-LOWER_BOUND = frozenset({"least", "more", "over", "dozens", "hundreds", "scores", "some"})
+PARTICIPATION = vocab.words("participation_verbs")
+NUMBER_WORDS = vocab.numbers("count_words")
+LOWER_BOUND = vocab.words("lower_bound_words")
 #: Events a ministry can itself carry out (elsewhere a ministry stands for its country).
 #: Words of a relative location ("south of Y", "20 km from Y").
-DIRECTIONS = frozenset(
-    "north south east west northeast northwest southeast southwest km kilometres "
-    "kilometers miles outskirts".split()
-)
+DIRECTIONS = vocab.words("directions")
 #: Nouns for a country's military personnel ("its troops", "Ukraine's soldiers").
 MODS = ("amod", "compound", "nmod")
-PERSONNEL = frozenset("troop force soldier serviceman servicemen unit army military".split())
+PERSONNEL = vocab.words("personnel_nouns")
 NON_MILITARY = frozenset({"Negotiation", "AidDelivery", "Evacuation", "Other"})
 MINISTRY_OF = re.compile(r"^(?:Ministry|Department)\b.* of (?P<country>[A-Z].+)$")
 #: Role nouns in apposition that make the speaker speak for an organisation.
-SPOKESPEOPLE = frozenset(
-    "spokesman spokeswoman spokesperson representative commander head chief press secretary".split()
-)
+SPOKESPEOPLE = vocab.words("spokespeople")
 #: Definite common nouns that point back to the settlement in focus ("the outskirts").
-ANAPHORIC_PLACES = frozenset(
-    "town city village outskirt outskirts centre center settlement suburb suburbs downtown".split()
-)
+ANAPHORIC_PLACES = vocab.words("anaphoric_places")
 #: How far back (characters) the settlement in focus may have been named.
 FOCUS_CHARS = 700
 

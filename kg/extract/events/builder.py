@@ -1,7 +1,7 @@
 """Events: triggers typed into the contract's 23 classes, with their arguments.
 
 The work is shared out: ``triggers.py`` finds and types triggers (lexicon in
-``kg/data/triggers.json``, phrasal verbs, instruments, movement verbs that need a
+``kg/data/lexicon/triggers.json``, phrasal verbs, instruments, movement verbs that need a
 military subject); ``arguments.py`` finds each trigger's agent, target, places, time
 and casualty counts on the dependency parse; ``factuality.py`` reads "denied" under a
 negation and "hypothetical" under a modal, a condition or a prospect. This module
@@ -27,6 +27,11 @@ from spacy.tokens import Token
 
 from ...types import PLACE_TYPES, Event, Statement
 from .. import dates
+from ..coref.resolver import SPEECH_VERBS, Resolver
+from ..entities.candidates import forces_country
+from ..entities.table import EntityTable
+from ..factuality import CONDITIONS, INTENTIONS, MODALS, NEGATORS, PROSPECTS, factuality_of
+from ..parsed import Paragraph, Parsed
 from .arguments import (
     ANAPHORIC_PLACES,
     FOCUS_CHARS,
@@ -44,11 +49,6 @@ from .arguments import (
     event_time,
     parse_count,
 )
-from ..coref.resolver import SPEECH_VERBS, Resolver
-from ..entities.candidates import forces_country
-from ..entities.table import EntityTable
-from ..factuality import CONDITIONS, INTENTIONS, MODALS, NEGATORS, PROSPECTS, factuality_of
-from ..parsed import Paragraph, Parsed
 from .triggers import (
     DEFINITE,
     LENIENT_GROUPS,

@@ -1,6 +1,6 @@
 """Event triggers: which tokens name an event, and of which of the 23 types.
 
-Triggers are verbs and nouns looked up by lemma in ``kg/data/triggers.json``
+Triggers are verbs and nouns looked up by lemma in ``kg/data/lexicon/triggers.json``
 (``lexicon()``), with a few shapes checked on the parse (``classify``): phrasal verbs
 like "shot down", instruments that refine a strike ("a rocket strike", "Rockets hit"),
 aid objects ("delivered food"), and movement verbs that count only with a military
@@ -12,13 +12,12 @@ through xcomp/conj/advcl (``subject``), which ``arguments.py`` reuses for agents
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
 from ...types import PLACE_TYPES
+from .. import lexicon as vocab
 from ..coref.resolver import SPEECH_VERBS, Resolver, relative_antecedent
 from ..parsed import Paragraph
 
@@ -37,24 +36,16 @@ __all__ = [
     "support_verb",
 ]
 
-LENIENT_GROUPS = (
-    frozenset({"Attack", "Shelling", "AirStrike", "MissileStrike", "DroneStrike", "Battle"})
-    | {"Destruction"},
-    frozenset({"Offensive", "Advance", "Encirclement"}),
-    frozenset({"Capture", "Liberation", "Occupation", "Surrender"}),
-    frozenset({"Withdrawal", "Evacuation"}),
-    frozenset({"Reinforcement", "Deployment"}),
-)
+LENIENT_GROUPS = vocab.groups("event_types", "group")
 #: Verbs that only say an event noun took place ("the battle was fought").
-SUPPORT_VERBS = frozenset("fight wage rage continue occur happen erupt unfold".split())
+SUPPORT_VERBS = vocab.words("support_verbs")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    """The trigger lexicon (``kg/data/triggers.json``)."""
-    path = resources.files("kg") / "data" / "triggers.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The trigger lexicon (``kg/data/lexicon/triggers.json``)."""
+    return vocab.data("triggers")
 
 
 def same_group(a: str, b: str) -> bool:
@@ -183,11 +174,11 @@ def _left_conjunct(token: Token) -> Token | None:
 
 
 #: Verbs whose object is the doer of the gerund after them ("accused X of shelling").
-ACCUSING = frozenset({"accuse", "blame", "suspect", "charge", "credit"})
+ACCUSING = vocab.words("accusing_verbs")
 
 
 #: Subjects that "land" as aircraft do, not as a landing force.
-_AIRCRAFT = frozenset("jet warplane helicopter plane aircraft drone".split())
+_AIRCRAFT = vocab.words("aircraft_nouns")
 
 
 def _lands_troops(token: Token, resolver: Resolver, para: Paragraph) -> bool:
@@ -201,7 +192,7 @@ def _lands_troops(token: Token, resolver: Resolver, para: Paragraph) -> bool:
 
 _ACTOR_TYPES = frozenset({"Person", "Country", "Organization"})
 #: Plural subjects that meet each other: "representatives of both sides met in Isfana".
-_DELEGATES = frozenset("representative delegation delegate official negotiator envoy side".split())
+_DELEGATES = vocab.words("delegate_nouns")
 
 
 def _meeting(token: Token, resolver: Resolver, para: Paragraph) -> bool:

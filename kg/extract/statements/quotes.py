@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Token
 
+from .. import lexicon
 from ..parsed import Paragraph
 from ..rules import NOTHING, RuleList
 
@@ -21,15 +22,11 @@ _OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb"}
 SCARE_QUOTE_WORDS = 3
 MEDIUM_PREPS = frozenset({"on", "to", "in"})
 #: Appositions that make an unknown name an organisation ("X, the grid operator, said").
-SPEAKER_ORG_NOUNS = frozenset(
-    "operator company firm agency network organisation organization provider monitor "
-    "watchdog charity broadcaster outlet newspaper ministry authority utility group "
-    "militia movement coalition alliance party".split()
-)
+SPEAKER_ORG_NOUNS = lexicon.words("speaker_org_nouns")
 #: Subjects that are outlets on a platform ("Telegram channels", "X accounts").
 #: Speech verbs whose object noun phrase (and its modifiers) is what they report.
-REPORTED_OBJECT_VERBS = frozenset({"report", "announce", "accuse"})
-CHANNEL_NOUNS = frozenset("channel account page group blog feed".split())
+REPORTED_OBJECT_VERBS = lexicon.words("reported_object_verbs")
+CHANNEL_NOUNS = lexicon.words("channel_nouns")
 
 
 def quote_ranges(text: str) -> list[tuple[int, int]]:
@@ -85,16 +82,11 @@ def in_any(token: Token, ranges: list[tuple[int, int]]) -> bool:
 
 
 #: Things that are published: "according to a video released by X" is X's word.
-PUBLISHED_NOUNS = frozenset(
-    "video footage statement report post message photo photograph image images data "
-    "figures assessment update recording".split()
-)
+PUBLISHED_NOUNS = lexicon.words("published_nouns")
 
 
 #: "according to preliminary data": figures with no source are the writer's hedge.
-DATA_NOUNS = frozenset(
-    "data datum figure figures estimate estimates information count tally".split()
-)
+DATA_NOUNS = lexicon.words("data_nouns")
 
 QUOTE: RuleList[bool] = RuleList("statements.quote")
 
