@@ -400,11 +400,11 @@ def _noun_key(token: Token) -> str:
 
 #: Which event type a token triggers: (type, trigger tokens, confidence).
 TRIGGER: RuleList[tuple[str, list[Token], float]] = RuleList("events.trigger")
-Found = tuple[str, list[Token], float]
+Typed = tuple[str, list[Token], float]
 
 
 @TRIGGER.rule
-def phrasal_verb(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def phrasal_verb(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """A phrasal verb of the lexicon: "shot down", "pulled back"."""
     if not _verbal(token):
         return None
@@ -416,7 +416,7 @@ def phrasal_verb(token: Token, resolver: Resolver, para: Paragraph) -> Found | N
 
 
 @TRIGGER.rule
-def verb_object(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def verb_object(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """A verb and object of the lexicon: "opened fire", "took control of", "held talks"."""
     if not _verbal(token):
         return None
@@ -428,7 +428,7 @@ def verb_object(token: Token, resolver: Resolver, para: Paragraph) -> Found | No
 
 
 @TRIGGER.rule
-def verb_prep_object(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def verb_prep_object(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """A verb, preposition and object of the lexicon: "came under fire"."""
     if not _verbal(token):
         return None
@@ -445,7 +445,7 @@ def _impact(token: Token) -> bool:
 
 
 @TRIGGER.rule
-def impact_of_instrument(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def impact_of_instrument(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """An impact verb with a weapon as subject: "mortar shells fell on the camp"."""
     if not _impact(token):
         return None
@@ -454,7 +454,7 @@ def impact_of_instrument(token: Token, resolver: Resolver, para: Paragraph) -> F
 
 
 @TRIGGER.rule
-def landing_force(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def landing_force(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """ "land" with a military subject that is no aircraft: "troops attempted to land"."""
     if not _impact(token) or token.lemma_.lower() != "land":
         return None
@@ -462,13 +462,13 @@ def landing_force(token: Token, resolver: Resolver, para: Paragraph) -> Found | 
 
 
 @TRIGGER.rule
-def impact_without_instrument(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def impact_without_instrument(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """Any other impact verb names no event ("the rate fell")."""
     return NOTHING if _impact(token) else None
 
 
 @TRIGGER.rule
-def aid_delivered(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def aid_delivered(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """A delivery verb with an aid object: "delivered food", "sent medical supplies"."""
     if not _verbal(token):
         return None
@@ -479,7 +479,7 @@ def aid_delivered(token: Token, resolver: Resolver, para: Paragraph) -> Found | 
 
 
 @TRIGGER.rule
-def launched_instrument(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def launched_instrument(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """A launch verb with a weapon as object: "fired 36 missiles", "dropped glide bombs"."""
     if not _verbal(token) or token.lemma_.lower() not in lexicon()["launch_verbs"]:
         return None
@@ -488,7 +488,7 @@ def launched_instrument(token: Token, resolver: Resolver, para: Paragraph) -> Fo
 
 
 @TRIGGER.rule
-def evacuees_taken(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def evacuees_taken(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """A passive transport verb of evacuees: "residents were taken by bus to X"."""
     lex = lexicon()
     if (
@@ -507,7 +507,7 @@ def _strike_word(token: Token) -> bool:
 
 
 @TRIGGER.rule
-def strike_by_instrument_subject(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def strike_by_instrument_subject(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """A strike verb with a weapon as subject: "Rockets hit the city"."""
     if not _strike_word(token):
         return None
@@ -519,7 +519,7 @@ def strike_by_instrument_subject(token: Token, resolver: Resolver, para: Paragra
 
 
 @TRIGGER.rule
-def strike_by_instrument_agent(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def strike_by_instrument_agent(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """A strike verb with a weapon in its by-phrase: "was hit by artillery shells"."""
     if not _strike_word(token):
         return None
@@ -535,7 +535,7 @@ def _unarmed_hit(token: Token, resolver: Resolver, para: Paragraph) -> bool:
 
 
 @TRIGGER.rule
-def struck_vessel(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def struck_vessel(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """A passive "hit" of a vessel, port or structure: "a second vessel was hit near X"."""
     if not _unarmed_hit(token, resolver, para) or not _passive(token):
         return None
@@ -543,13 +543,13 @@ def struck_vessel(token: Token, resolver: Resolver, para: Paragraph) -> Found | 
 
 
 @TRIGGER.rule
-def unarmed_hit(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def unarmed_hit(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """Any other "hit" without a military subject names no attack ("the storm hit")."""
     return NOTHING if _unarmed_hit(token, resolver, para) else None
 
 
 @TRIGGER.rule
-def result_by_weapon(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def result_by_weapon(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """A harm verb done by a weapon: "a carrier was damaged by a Russian drone"."""
     lex = lexicon()
     if (
@@ -564,7 +564,7 @@ def result_by_weapon(token: Token, resolver: Resolver, para: Paragraph) -> Found
 
 
 @TRIGGER.rule
-def destroyed_aircraft(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def destroyed_aircraft(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """ "destroy" with drones or aircraft as object: "air defence destroyed 17 drones"."""
     if not _verbal(token) or token.lemma_.lower() != "destroy":
         return None
@@ -574,7 +574,7 @@ def destroyed_aircraft(token: Token, resolver: Resolver, para: Paragraph) -> Fou
 
 
 @TRIGGER.rule
-def result_verb(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def result_verb(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """A harm verb of a structure is its own event ("hospitals were damaged"), else none."""
     result_verbs = lexicon()["result_verbs"]
     if not _verbal(token) or token.lemma_.lower() not in result_verbs:
@@ -585,7 +585,7 @@ def result_verb(token: Token, resolver: Resolver, para: Paragraph) -> Found | No
 
 
 @TRIGGER.rule
-def pull_without_particle(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def pull_without_particle(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """ "pull" is a withdrawal only with a particle ("pulled back", "pulled out")."""
     if _verbal(token) and token.lemma_.lower() == "pull" and not _particles(token):
         return NOTHING
@@ -593,7 +593,7 @@ def pull_without_particle(token: Token, resolver: Resolver, para: Paragraph) -> 
 
 
 @TRIGGER.rule
-def free_without_object(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def free_without_object(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """ "free" is a liberation only with an object ("freed the village")."""
     if _verbal(token) and token.lemma_.lower() == "free" and not _objects(token):
         return NOTHING
@@ -601,7 +601,7 @@ def free_without_object(token: Token, resolver: Resolver, para: Paragraph) -> Fo
 
 
 @TRIGGER.rule
-def meeting(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def meeting(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """ "meet" of named actors or delegates is a negotiation, else none ("met resistance")."""
     if not _verbal(token) or token.lemma_.lower() != "meet":
         return None
@@ -609,7 +609,7 @@ def meeting(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
 
 
 @TRIGGER.rule
-def verb_lexicon(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def verb_lexicon(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """A verb of the lexicon by lemma or form: "shelled", "captured", "advancing"."""
     verbs = lexicon()["verbs"]
     lemma = token.lemma_.lower()
@@ -623,7 +623,7 @@ def _mover(token: Token) -> bool:
 
 
 @TRIGGER.rule
-def crossing_description(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def crossing_description(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """ "vehicles crossing the river": a description, no move."""
     if _mover(token) and token.lemma_.lower() == "cross" and token.dep_ == "acl":
         return NOTHING
@@ -631,7 +631,7 @@ def crossing_description(token: Token, resolver: Resolver, para: Paragraph) -> F
 
 
 @TRIGGER.rule
-def take_without_place(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def take_without_place(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """ "take" moves a force only with a place as object ("took Bakhmut")."""
     if not _mover(token) or token.lemma_.lower() != "take":
         return None
@@ -640,7 +640,7 @@ def take_without_place(token: Token, resolver: Resolver, para: Paragraph) -> Fou
 
 
 @TRIGGER.rule
-def reinforcements_sent(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def reinforcements_sent(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """ "brought/rushed/sent reinforcements or reserves": a reinforcement."""
     if not _mover(token) or token.lemma_.lower() not in ("bring", "rush", "send"):
         return None
@@ -650,7 +650,7 @@ def reinforcements_sent(token: Token, resolver: Resolver, para: Paragraph) -> Fo
 
 
 @TRIGGER.rule
-def military_mover(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def military_mover(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """A movement verb with a military subject or object: "troops crossed the river"."""
     if not _mover(token):
         return None
@@ -662,7 +662,7 @@ def military_mover(token: Token, resolver: Resolver, para: Paragraph) -> Found |
 
 
 @TRIGGER.rule
-def aid_convoy(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def aid_convoy(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """A vehicle noun carrying aid that gets through: "a convoy of trucks carrying food"."""
     if not _nominal(token) or token.lemma_.lower() not in lexicon()["aid_carriers"]:
         return None
@@ -676,7 +676,7 @@ def _modifiers(token: Token) -> list[Token]:
 
 
 @TRIGGER.rule
-def noun_without_modifier(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def noun_without_modifier(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """A noun that needs a modifier lacks it: "talk" alone is speech, "peace talks" are not."""
     lex = lexicon()
     key = _noun_key(token)
@@ -690,7 +690,7 @@ def noun_without_modifier(token: Token, resolver: Resolver, para: Paragraph) -> 
 
 
 @TRIGGER.rule
-def noun_with_modifier(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def noun_with_modifier(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """An attack noun with an instrument or a needed modifier: "a missile strike"."""
     lex = lexicon()
     key = _noun_key(token)
@@ -712,7 +712,7 @@ def noun_with_modifier(token: Token, resolver: Resolver, para: Paragraph) -> Fou
 
 
 @TRIGGER.rule
-def noun_lexicon(token: Token, resolver: Resolver, para: Paragraph) -> Found | None:
+def noun_lexicon(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """An event noun of the lexicon: "the offensive", "fighting", "talks"."""
     key = _noun_key(token)
     if not _nominal(token) or key not in lexicon()["nouns"]:
