@@ -33,21 +33,67 @@ from kg.extract.parsed import Paragraph, Parsed
 from kg.types import SourceDoc
 
 TAG_POS = {
-    "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "VB": "VERB",
-    "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB",
-    "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ", "RB": "ADV", "RBR": "ADV", "RBS": "ADV",
-    "IN": "ADP", "DT": "DET", "PRP": "PRON", "PRP$": "PRON", "WP": "PRON", "WDT": "PRON",
-    "CD": "NUM", "CC": "CCONJ", "TO": "PART", "RP": "ADP", "POS": "PART", "MD": "AUX",
-    ".": "PUNCT", ",": "PUNCT", ":": "PUNCT", "``": "PUNCT", "''": "PUNCT",
-    "-LRB-": "PUNCT", "-RRB-": "PUNCT", "HYPH": "PUNCT", "EX": "PRON", "$": "SYM",
+    "NN": "NOUN",
+    "NNS": "NOUN",
+    "NNP": "PROPN",
+    "NNPS": "PROPN",
+    "VB": "VERB",
+    "VBD": "VERB",
+    "VBG": "VERB",
+    "VBN": "VERB",
+    "VBP": "VERB",
+    "VBZ": "VERB",
+    "JJ": "ADJ",
+    "JJR": "ADJ",
+    "JJS": "ADJ",
+    "RB": "ADV",
+    "RBR": "ADV",
+    "RBS": "ADV",
+    "IN": "ADP",
+    "DT": "DET",
+    "PRP": "PRON",
+    "PRP$": "PRON",
+    "WP": "PRON",
+    "WDT": "PRON",
+    "CD": "NUM",
+    "CC": "CCONJ",
+    "TO": "PART",
+    "RP": "ADP",
+    "POS": "PART",
+    "MD": "AUX",
+    ".": "PUNCT",
+    ",": "PUNCT",
+    ":": "PUNCT",
+    "``": "PUNCT",
+    "''": "PUNCT",
+    "-LRB-": "PUNCT",
+    "-RRB-": "PUNCT",
+    "HYPH": "PUNCT",
+    "EX": "PRON",
+    "$": "SYM",
 }
-AUXILIARIES = {"be", "have", "do", "will", "would", "can", "could", "may", "might", "shall",
-               "should", "must"}
+AUXILIARIES = {
+    "be",
+    "have",
+    "do",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "shall",
+    "should",
+    "must",
+}
 
 
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
-    return Vocab()
+    """A blank English vocabulary: lexical attributes (``lower_``, ``like_num``) set, no model."""
+    from spacy.lang.en import English
+
+    return English().vocab
 
 
 def doc(table: str) -> Doc:
@@ -74,10 +120,22 @@ def doc(table: str) -> Doc:
             open_label = label
         else:
             ents.append(f"I-{label}")
-    spaces = [i + 1 < len(words) and words[i + 1] not in {".", ",", "'s", ":", ";", "?", "!", ")", "''"}
-              for i in range(len(words))]
-    return Doc(vocab(), words=words, spaces=spaces, tags=tags, pos=pos, deps=deps,
-               heads=heads, lemmas=lemmas, ents=ents, sent_starts=None)
+    spaces = [
+        i + 1 < len(words) and words[i + 1] not in {".", ",", "'s", ":", ";", "?", "!", ")", "''"}
+        for i in range(len(words))
+    ]
+    return Doc(
+        vocab(),
+        words=words,
+        spaces=spaces,
+        tags=tags,
+        pos=pos,
+        deps=deps,
+        heads=heads,
+        lemmas=lemmas,
+        ents=ents,
+        sent_starts=None,
+    )
 
 
 def parsed(table: str, doc_id: str = "hand", date: dt.date | None = dt.date(2024, 6, 10)) -> Parsed:
