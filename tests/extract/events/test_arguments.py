@@ -38,7 +38,12 @@ def agent(rule, table, i, **kw):
 
 
 def test_nationality_before_gerund():
-    t = "as IN mark 2\nRussian JJ amod 2 russian NORP\nshelling VBG nsubj 3 shell\nrose VBD ROOT 3 rise"
+    t = """
+as IN mark 2
+Russian JJ amod 2 russian NORP
+shelling VBG nsubj 3 shell
+rose VBD ROOT 3 rise
+"""
     assert agent(ar.nationality_before_gerund, t, 2) == "Russia"
     assert agent(ar.nationality_before_gerund, SHELLED, 2) is None
 
@@ -56,7 +61,12 @@ def test_no_subject():
 
 
 def test_country_personnel():
-    t = "Ukraine NNP poss 2 ukraine GPE\n's POS case 0\nsoldiers NNS nsubj 3 soldier\nadvanced VBD ROOT 3 advance"
+    t = """
+Ukraine NNP poss 2 ukraine GPE
+'s POS case 0
+soldiers NNS nsubj 3 soldier
+advanced VBD ROOT 3 advance
+"""
     assert agent(ar.country_personnel, t, 3) == "Armed Forces of Ukraine"
 
 
@@ -112,12 +122,23 @@ RSF NNP pobj 3 rsf ORG
 
 
 def test_participle_by_agent():
-    t = "an DT det 1\noffensive NN ROOT 1\nlaunched VBN acl 1 launch\nby IN agent 2\nRussia NNP pobj 3 russia GPE"
+    t = """
+an DT det 1
+offensive NN ROOT 1
+launched VBN acl 1 launch
+by IN agent 2
+Russia NNP pobj 3 russia GPE
+"""
     assert agent(ar.participle_by_agent, t, 1) == "Russia"
 
 
 def test_launcher():
-    t = "Russia NNP nsubj 1 russia GPE\nlaunched VBD ROOT 1 launch\nan DT det 3\noffensive NN dobj 1"
+    t = """
+Russia NNP nsubj 1 russia GPE
+launched VBD ROOT 1 launch
+an DT det 3
+offensive NN dobj 1
+"""
     assert agent(ar.launcher, t, 3) == "Russia"
 
 
@@ -176,7 +197,12 @@ def test_noun_object():
 
 
 def test_struck_by_subject():
-    t = "Air NN compound 1 air\nstrikes NNS nsubj 2 strike\nhit VBD ROOT 2 hit\nRafah NNP dobj 2 rafah GPE"
+    t = """
+Air NN compound 1 air
+strikes NNS nsubj 2 strike
+hit VBD ROOT 2 hit
+Rafah NNP dobj 2 rafah GPE
+"""
     assert agent(ar.struck_by_subject, t, 1) == "Rafah"
     assert (
         agent(ar.struck_by_subject, t, 1, verbal=frozenset({2})) is None
@@ -195,7 +221,12 @@ def test_place_preposition():
 
 
 def test_governing_verb_place():
-    t = "Fighting NN nsubj 1 fighting\nraged VBD ROOT 1 rage\nin IN prep 1\nBakhmut NNP pobj 2 bakhmut GPE"
+    t = """
+Fighting NN nsubj 1 fighting
+raged VBD ROOT 1 rage
+in IN prep 1
+Bakhmut NNP pobj 2 bakhmut GPE
+"""
     assert places(ar.governing_verb_place, t, 0) == ["Bakhmut"]
 
 
@@ -218,9 +249,9 @@ on IN prep 1
 the DT det 4
 outskirts NNS pobj 2 outskirt
 """
-    from tests.extract.handmade import parsed
     from kg.extract.coref.resolver import Resolver
     from kg.extract.entities import find_entities
+    from tests.extract.handmade import parsed
 
     p = parsed(t)
     table = find_entities(p)

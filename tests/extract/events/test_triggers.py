@@ -83,7 +83,13 @@ def test_strike_by_instrument_subject():
 
 def test_strike_by_instrument_agent():
     t = on(
-        "Kyiv NNP nsubjpass 2 kyiv GPE\nwas VBD auxpass 2 be\nhit VBN ROOT 2 hit\nby IN agent 2\ndrones NNS pobj 3 drone",
+        """
+Kyiv NNP nsubjpass 2 kyiv GPE
+was VBD auxpass 2 be
+hit VBN ROOT 2 hit
+by IN agent 2
+drones NNS pobj 3 drone
+""",
         2,
     )
     assert tr.strike_by_instrument_agent(*t)[0] == "DroneStrike"
@@ -105,7 +111,15 @@ def test_unarmed_hit():
 
 def test_result_by_weapon():
     t = on(
-        "A DT det 1\nship NN nsubjpass 3 ship\nwas VBD auxpass 3 be\ndamaged VBN ROOT 3 damage\nby IN agent 3\na DT det 6\ndrone NN pobj 4 drone",
+        """
+A DT det 1
+ship NN nsubjpass 3 ship
+was VBD auxpass 3 be
+damaged VBN ROOT 3 damage
+by IN agent 3
+a DT det 6
+drone NN pobj 4 drone
+""",
         3,
     )
     assert tr.result_by_weapon(*t)[0] == "DroneStrike"
@@ -161,7 +175,11 @@ def test_take_without_place():
 
 def test_reinforcements_sent():
     t = on(
-        "Russia NNP nsubj 1 russia GPE\nsent VBD ROOT 1 send\nreinforcements NNS dobj 1 reinforcement",
+        """
+Russia NNP nsubj 1 russia GPE
+sent VBD ROOT 1 send
+reinforcements NNS dobj 1 reinforcement
+""",
         1,
     )
     assert tr.reinforcements_sent(*t)[0] == "Reinforcement"
