@@ -8,9 +8,9 @@ import random
 import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.compare import isomorphic
-from test_turtle import odd_graph
 
 from kg.jsonld import jsonld
+from tests.test_turtle import odd_graph
 
 
 def test_parses_back_to_the_same_graph() -> None:

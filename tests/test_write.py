@@ -9,11 +9,11 @@ import pyoxigraph
 import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
-from test_build import sample
 
 from kg.build import graph_from_extractions
 from kg.errors import OutputError, UsageError
 from kg.write import FORMATS, format_for, serialize, write_graph
+from tests.test_build import sample
 
 RDFLIB_FORMAT = {"ttl": "turtle", "nt": "nt", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
 OX_FORMAT = {
