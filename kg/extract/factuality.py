@@ -14,8 +14,19 @@ from spacy.tokens import Token
 from . import lexicon
 from .coref.resolver import SPEECH_VERBS
 from .events.triggers import is_definite
+from .rules import RuleList
 
-__all__ = ["CONDITIONS", "INTENTIONS", "MODALS", "NEGATORS", "PROSPECTS", "factuality_of"]
+__all__ = [
+    "CONDITIONS",
+    "FACTUALITY",
+    "INTENTIONS",
+    "MODALS",
+    "NEGATORS",
+    "PROSPECTS",
+    "clause_walk",
+    "factuality_of",
+    "negation_scope",
+]
 
 MODALS = frozenset({"would", "could", "might", "may", "should", "will", "can", "must"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
@@ -26,17 +37,12 @@ PROSPECTS = lexicon.words("prospect_nouns")
 INTENTIONS = lexicon.words("intention_verbs")
 
 
-def factuality_of(token: Token) -> str:
-    """'denied', 'hypothetical' or 'asserted' from the trigger's clause.
+def clause_walk(token: Token) -> list[Token]:
+    """The trigger and the nodes above it in its own clause.
 
     The walk up the parse stops at a reported clause, at a clause root and at a
     participle or relative clause ("territory seized during ...", which has its own
-    factuality); negation does not cross into an adverbial clause ("did not withdraw
-    when the town was shelled"). A definite event noun is presupposed: an outer
-    negation ("made no mention of the breakthrough") does not deny it. Prospects
-    ("on the verge of trapping", "the possible capture", "in case of further
-    shelling") and obligations or plans ("have to surrender", "plans to attack")
-    are hypothetical.
+    factuality).
     """
     walk = [token]
     node = token
@@ -51,31 +57,99 @@ def factuality_of(token: Token) -> str:
         walk.append(node)
         if node.dep_ in ("ccomp", "ROOT") and node.pos_ in ("VERB", "AUX"):
             break
+    return walk
+
+
+def negation_scope(token: Token) -> list[Token]:
+    """The part of the clause walk a negation can deny the trigger from.
+
+    A definite event noun is presupposed: an outer negation ("made no mention of the
+    breakthrough") does not deny it; negation does not cross into an adverbial clause
+    ("did not withdraw when the town was shelled").
+    """
     presupposed = token.pos_ in ("NOUN", "PROPN") and (
         is_definite(token) or any(c.dep_ == "poss" for c in token.children)
     )
-    for i, node in enumerate(walk):
+    scope: list[Token] = []
+    for i, node in enumerate(clause_walk(token)):
         if i > 0 and presupposed:
             break
+        scope.append(node)
+        if node.dep_ == "advcl":
+            break  # "did not turn it into X, where soldiers mounted ...": not negated
+    return scope
+
+
+#: Did the event happen: "denied" or "hypothetical" (no rule deciding: "asserted").
+FACTUALITY: RuleList[str] = RuleList("factuality")
+
+
+@FACTUALITY.rule
+def negation(token: Token) -> str | None:
+    """A "not" or a "no" in the trigger's clause: "had not succeeded in reaching"."""
+    for node in negation_scope(token):
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return "denied"
-        if i > 0 and node.lemma_.lower() in NEGATORS:
-            return "denied"
-        if node.dep_ == "advcl":
-            break  # "did not turn it into X, where soldiers mounted ...": not negated
-    for i, node in enumerate(walk):
-        if node.lemma_.lower() in PROSPECTS and i > 0 and node.pos_ in ("NOUN", "ADJ"):
+    return None
+
+
+@FACTUALITY.rule
+def negating_verb(token: Token) -> str | None:
+    """A verb of failure or denial above the trigger: "failed to capture", "denied attacking"."""
+    scope = negation_scope(token)
+    return "denied" if any(n.lemma_.lower() in NEGATORS for n in scope[1:]) else None
+
+
+@FACTUALITY.rule
+def prospect(token: Token) -> str | None:
+    """A prospect: "on the verge of trapping", "the possible capture", "in case of shelling"."""
+    walk = clause_walk(token)
+    if any(c.dep_ == "amod" and c.lower_ in PROSPECTS for c in token.children):
+        return "hypothetical"
+    for node in walk[1:]:
+        if node.lemma_.lower() in PROSPECTS and node.pos_ in ("NOUN", "ADJ"):
             return "hypothetical"
-        if i == 2 and node.pos_ == "ADJ" and walk[1].lower_ == "for":
-            return "hypothetical"  # "important for bringing supplies": a purpose
-        if i > 0 and node.lemma_.lower() in INTENTIONS and walk[i - 1].dep_ == "xcomp":
+    return None
+
+
+@FACTUALITY.rule
+def purpose(token: Token) -> str | None:
+    """An adjective's purpose: "important for bringing supplies"."""
+    walk = clause_walk(token)
+    if len(walk) > 2 and walk[2].pos_ == "ADJ" and walk[1].lower_ == "for":
+        return "hypothetical"
+    return None
+
+
+@FACTUALITY.rule
+def intention(token: Token) -> str | None:
+    """An infinitive of obligation, plan or wish: "have to surrender", "plans to attack"."""
+    walk = clause_walk(token)
+    for i in range(1, len(walk)):
+        if walk[i].lemma_.lower() in INTENTIONS and walk[i - 1].dep_ == "xcomp":
             return "hypothetical"
-        for child in node.children:
-            if child.dep_ == "aux" and child.lower_ in MODALS:
-                return "hypothetical"
-            if child.dep_ == "mark" and child.lower_ in CONDITIONS:
-                return "hypothetical"
-            if i == 0 and child.dep_ == "amod" and child.lower_ in PROSPECTS:
-                return "hypothetical"
-    return "asserted"
+    return None
+
+
+@FACTUALITY.rule
+def modal(token: Token) -> str | None:
+    """A modal auxiliary in the clause: "could lose", "would attack"."""
+    for node in clause_walk(token):
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in node.children):
+            return "hypothetical"
+    return None
+
+
+@FACTUALITY.rule
+def condition(token: Token) -> str | None:
+    """A condition on the clause: "if it falls", "unless troops withdraw"."""
+    for node in clause_walk(token):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children):
+            return "hypothetical"
+    return None
+
+
+def factuality_of(token: Token) -> str:
+    """'denied', 'hypothetical' or 'asserted' from the trigger's clause (``FACTUALITY``)."""
+    return FACTUALITY.value(token) or "asserted"

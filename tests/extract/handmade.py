@@ -91,7 +91,7 @@ AUXILIARIES = {
 
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
-    """English lexical attributes (is_alpha, is_title, like_num...), no model."""
+    """A blank English vocabulary: lexical attributes (``lower_``, ``like_num``) set, no model."""
     return English().vocab
 
 

@@ -16,6 +16,7 @@ speaks for, and a ministry standing for its country.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -26,6 +27,7 @@ from ..entities import ruler as pat
 from ..entities.cues import dateline_end
 from ..entities.table import EntityTable
 from ..parsed import Paragraph
+from ..rules import NOTHING, RuleList
 from .triggers import DEFINITE, is_definite, lexicon, subject
 
 __all__ = [
@@ -40,10 +42,17 @@ __all__ = [
     "PLACE_PREPS",
     "SPOKESPEOPLE",
     "SUCCESS_NOUNS",
+    "AGENT",
+    "PLACES",
+    "TARGET",
     "Arguments",
+    "Site",
+    "clause_subject",
+    "clause_verb",
     "casualties",
     "event_time",
     "parse_count",
+    "past_dateline",
 ]
 
 PLACE_PREPS = vocab.words("event_place_prepositions")
@@ -134,6 +143,20 @@ def event_time(token: Token, times: list[tuple[TimeRef, Token]]) -> TimeRef | No
 NATIONAL_ARMY = re.compile(r"\b(?:Armed|Defen[cs]e) Forces?\b|\bArmy$")
 
 
+def past_dateline(para: Paragraph, subj: Token | None) -> Token | None:
+    """A subject inside a dateline ("KRAMATORSK, Ukraine, May 17 - Russian forces
+    shelled ...", parsed as one noun phrase) stands for its apposition after it."""
+    if subj is None:
+        return None
+    end = dateline_end(para.doc.text)
+    if subj.idx >= end:
+        return subj
+    later = [c for c in subj.children if c.dep_ in ("appos", "conj") and c.idx >= end]
+    if not later:  # "GOMA, Jan 24 - Rebels ... seized": a second subject past it
+        later = [c for c in subj.head.children if c.dep_ == "nsubj" and c.idx >= end]
+    return later[-1] if later else None
+
+
 class Arguments:
     """Finds the arguments of event triggers against one document's entity table."""
 
@@ -149,95 +172,6 @@ class Arguments:
     def in_dateline(self, offset: int) -> bool:
         """Is this document offset inside a paragraph's dateline ("KYIV, May 17 - ")?"""
         return any(start <= offset < end for start, end in self.datelines)
-
-    def agent(self, para: Paragraph, token: Token) -> str | None:
-        res = self.resolver
-        gerund = token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
-        prev = token.doc[token.i - 1] if token.i > 0 else None
-        if token.tag_ == "VBG" and prev is not None and prev.dep_ != "nsubj":
-            if prev.pos_ in ("ADJ", "PROPN") and prev.lower_ in demonyms():  # "as Russian shelling"
-                return res.country(para, prev)
-        nominal = token.pos_ == "ADJ" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
-        verbal = token.pos_ in ("VERB", "AUX", "ADJ") and not nominal  # "a counter-offensive"
-        if verbal and not gerund:  # "Russian shelling ... rose"
-            for child in token.children:
-                if child.dep_ == "agent":
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            return self.weapon_owner(para, pobj) or res.actor(para, pobj)
-            subj = self._past_dateline(para, subject(token))
-            if subj is None:
-                return None
-            forces = self.possessed_forces(para, subj)
-            if forces is not None:
-                return forces
-            if subj.lemma_.lower() not in lexicon()["instruments"]:
-                return (
-                    res.actor(para, subj)
-                    or self.national_army(para, subj)
-                    or self.government_forces(para, subj)
-                    or self.described_group(para, subj)
-                )
-            for mod in subj.children:  # "Ukrainian drones struck", "army aircraft bombed"
-                if mod.dep_ in ("poss", "amod", "compound", "nmod"):
-                    return res.actor(para, subj) or self.national_army(para, mod)
-            return None
-        for child in token.children:
-            if child.dep_ == "poss":
-                return res.actor(para, child)
-        for child in token.children:
-            if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in demonyms():
-                return res.country(para, child)
-            if child.dep_ in ("compound", "nmod"):
-                key = res.key_of(para, child, ACTOR_TYPES)
-                if key is not None:
-                    return key
-        prev = token.doc[token.i - 1] if token.i > 0 else None
-        if prev is not None and prev.pos_ in ("ADJ", "PROPN") and prev.lower_ in demonyms():
-            return res.country(para, prev)  # "as Russian shelling", "heavy Pakistani shelling"
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "by":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return self.weapon_owner(para, pobj) or res.actor(para, pobj)
-        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        if (
-            token.dep_ == "dobj"
-            and nxt is not None
-            and nxt.lower_ == "by"
-            and nxt.head.i == token.head.i
-        ):
-            if not any(c.dep_ in ("nsubjpass", "auxpass") for c in token.head.children):
-                for pobj in nxt.children:  # "repelled attacks by X": the parser hung
-                    if pobj.dep_ == "pobj":  # "by X" on the active verb; it is the noun's
-                        return self.weapon_owner(para, pobj) or res.actor(para, pobj)
-        for acl in token.children:  # "an offensive launched by X", "talks led by X"
-            if acl.dep_ == "acl" and acl.tag_ == "VBN":
-                for child in acl.children:
-                    if child.dep_ == "agent":
-                        for pobj in child.children:
-                            if pobj.dep_ == "pobj":
-                                return self.weapon_owner(para, pobj) or res.actor(para, pobj)
-        head = token.head
-        if token.dep_ == "dobj" and head.lemma_.lower() in LAUNCH_VERBS:
-            subj = subject(head)
-            if subj is not None:  # "its forces had carried out a strike"
-                return self.possessed_forces(para, subj) or res.actor(para, subj)
-        agent = self._beneficiary(para, token)
-        if agent is not None:
-            return agent
-        for rel in token.children:  # "the offensive, which Russia launched on May 10"
-            if rel.dep_ == "relcl" and rel.lemma_.lower() in LAUNCH_VERBS:
-                if any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in rel.children):
-                    subj = [c for c in rel.children if c.dep_ == "nsubj"]
-                    if subj:
-                        return res.actor(para, subj[0])
-        if token.dep_ == "pobj" and head.head.lemma_.lower() in PARTICIPATION:
-            verb = head.head  # "the group, which is involved in fighting"
-            for child in verb.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    return res.actor(para, relative_antecedent(child) or child)
-        return None
 
     def weapon_owner(self, para: Paragraph, token: Token) -> str | None:
         """ "by Israeli artillery", "by Russian tank fire": a weapon with a nationality
@@ -270,20 +204,6 @@ class Arguments:
         if not rels or any(token.doc[r.left_edge.i - 1].text != "," for r in rels):
             return None
         return self.resolver.group_antecedent(para.offset + token.idx)
-
-    @staticmethod
-    def _past_dateline(para: Paragraph, subj: Token | None) -> Token | None:
-        """A subject inside a dateline ("KRAMATORSK, Ukraine, May 17 - Russian forces
-        shelled ...", parsed as one noun phrase) stands for its apposition after it."""
-        if subj is None:
-            return None
-        end = dateline_end(para.doc.text)
-        if subj.idx >= end:
-            return subj
-        later = [c for c in subj.children if c.dep_ in ("appos", "conj") and c.idx >= end]
-        if not later:  # "GOMA, Jan 24 - Rebels ... seized": a second subject past it
-            later = [c for c in subj.head.children if c.dep_ == "nsubj" and c.idx >= end]
-        return later[-1] if later else None
 
     def possessed_forces(self, para: Paragraph, token: Token) -> str | None:
         """ "its troops" after a ministry, "Ukraine's soldiers": the country's armed forces.
@@ -349,7 +269,7 @@ class Arguments:
         span = self.resolver.parsed.span_of(para, token.doc[token.left_edge.i : token.i + 1])
         return self.table.add(span, "MilitaryUnit", label=country.forces, confidence=0.6)
 
-    def _beneficiary(self, para: Paragraph, token: Token) -> str | None:
+    def beneficiary(self, para: Paragraph, token: Token) -> str | None:
         """'(the fact of) a breach ... is a victory for X': X did it."""
         node = token
         if node.dep_ == "pobj" and node.head.head.lemma_.lower() in ("fact", "news"):
@@ -364,39 +284,6 @@ class Arguments:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             return self.resolver.actor(para, pobj)
-        return None
-
-    def target(self, para: Paragraph, token: Token) -> str | None:
-        types = ACTOR_TYPES | PLACE_TYPES
-        if token.pos_ in ("VERB", "AUX", "ADJ"):
-            for child in token.children:
-                if child.dep_ in ("dobj", "nsubjpass"):
-                    key = self.resolver.key_of(para, child, types)
-                    if key is None:
-                        places = self.resolver.places(para, child)
-                        key = places[0] if places else None
-                    if key is None:
-                        key = self.resolver.country(para, child)
-                    if key is not None:
-                        return key
-            if token.dep_ == "relcl":  # "Balakliya, a town Russia captured"
-                noun = token.head
-                key = self.resolver.key_of(para, noun, types)
-                if key is None:
-                    for cand in [*noun.children, noun.head]:
-                        if cand.dep_ == "appos" or noun.dep_ == "appos" and cand is noun.head:
-                            key = self.resolver.key_of(para, cand, types)
-                            if key:
-                                break
-                return key
-            return None
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "against", "on"):
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        key = self.resolver.key_of(para, pobj, types)
-                        if key is not None:
-                            return key
         return None
 
     def places(self, para: Paragraph, token: Token, depth: int = 0) -> list[str]:
@@ -615,3 +502,372 @@ class Arguments:
                 if best_start < m.start < before and before - m.start < FOCUS_CHARS:
                     best, best_start = ent.key, m.start
         return [best] if best else []
+
+
+@dataclass(frozen=True)
+class Site:
+    """A trigger in its paragraph, as the argument rules see it.
+
+    ``verbal`` holds the token indices of the paragraph's verbal triggers; ``agent`` and
+    ``target`` are filled in for the place rules.
+    """
+
+    para: Paragraph
+    token: Token
+    type: str = "Other"
+    verbal: frozenset[int] = frozenset()
+    agent: str | None = None
+    target: str | None = None
+
+
+def clause_verb(token: Token) -> bool:
+    """A verb whose own clause gives the agent (not a gerund or adjective used as a noun)."""
+    gerund = token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+    nominal = token.pos_ == "ADJ" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
+    return token.pos_ in ("VERB", "AUX", "ADJ") and not nominal and not gerund
+
+
+def clause_subject(para: Paragraph, token: Token) -> Token | None:
+    """The verb's subject (inherited, see ``subject``), past a dateline."""
+    return past_dateline(para, subject(token))
+
+
+def _found(key: str | None) -> str | None:
+    """A rule's key, or NOTHING: the rule applies and finds no one."""
+    return key if key is not None else NOTHING
+
+
+def _pobjs(token: Token, dep: str, word: str | None = None) -> list[Token]:
+    """The objects of a token's ``dep`` children ("agent", or "prep" ``word``)."""
+    return [
+        p
+        for c in token.children
+        if c.dep_ == dep and (word is None or c.lower_ == word)
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def _by_whom(args: Arguments, para: Paragraph, pobj: Token) -> str | None:
+    return args.weapon_owner(para, pobj) or args.resolver.actor(para, pobj)
+
+
+#: Who did it, from the trigger's own clause (NOTHING: the clause names no one).
+AGENT: RuleList[str] = RuleList("events.agent")
+
+
+@AGENT.rule
+def nationality_before_gerund(args: Arguments, site: Site) -> str | None:
+    """A nationality word before a gerund: "as Russian shelling intensified"."""
+    token = site.token
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    if token.tag_ != "VBG" or prev is None or prev.dep_ == "nsubj":
+        return None
+    if prev.pos_ in ("ADJ", "PROPN") and prev.lower_ in demonyms():
+        return _found(args.resolver.country(site.para, prev))
+    return None
+
+
+@AGENT.rule
+def passive_by_agent(args: Arguments, site: Site) -> str | None:
+    """The by-phrase of a passive verb: "was shelled by Russian forces"."""
+    by = _pobjs(site.token, "agent")
+    if not clause_verb(site.token) or not by:
+        return None
+    return _found(_by_whom(args, site.para, by[0]))
+
+
+@AGENT.rule
+def no_subject(args: Arguments, site: Site) -> str | None:
+    """A verb with no subject of its own or inherited names no agent in its clause."""
+    if clause_verb(site.token) and clause_subject(site.para, site.token) is None:
+        return NOTHING
+    return None
+
+
+@AGENT.rule
+def country_personnel(args: Arguments, site: Site) -> str | None:
+    """A country's personnel as subject: "Ukraine's soldiers", "its troops" after a ministry."""
+    if not clause_verb(site.token):
+        return None
+    subj = clause_subject(site.para, site.token)
+    return None if subj is None else args.possessed_forces(site.para, subj)
+
+
+@AGENT.rule
+def subject_actor(args: Arguments, site: Site) -> str | None:
+    """The subject: "Russian forces shelled X", "the army recaptured X", "government forces"."""
+    subj = clause_subject(site.para, site.token) if clause_verb(site.token) else None
+    if subj is None or subj.lemma_.lower() in lexicon()["instruments"]:
+        return None
+    para = site.para
+    return _found(
+        args.resolver.actor(para, subj)
+        or args.national_army(para, subj)
+        or args.government_forces(para, subj)
+        or args.described_group(para, subj)
+    )
+
+
+@AGENT.rule
+def weapon_subject_owner(args: Arguments, site: Site) -> str | None:
+    """A weapon as subject names its owner: "Ukrainian drones struck", "army aircraft bombed"."""
+    subj = clause_subject(site.para, site.token) if clause_verb(site.token) else None
+    if subj is None or subj.lemma_.lower() not in lexicon()["instruments"]:
+        return None
+    for mod in subj.children:
+        if mod.dep_ in ("poss", "amod", "compound", "nmod"):
+            return _found(
+                args.resolver.actor(site.para, subj) or args.national_army(site.para, mod)
+            )
+    return NOTHING
+
+
+@AGENT.rule
+def possessor(args: Arguments, site: Site) -> str | None:
+    """The possessor of an event noun: "Russia's assault", "its offensive"."""
+    if clause_verb(site.token):
+        return None
+    for child in site.token.children:
+        if child.dep_ == "poss":
+            return _found(args.resolver.actor(site.para, child))
+    return None
+
+
+def _actor_modifier(args: Arguments, site: Site) -> tuple[Token, str | None] | None:
+    """The first modifier naming a nationality (key None) or an actor (its key)."""
+    for child in site.token.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in demonyms():
+            return child, None
+        if child.dep_ in ("compound", "nmod"):
+            key = args.resolver.key_of(site.para, child, ACTOR_TYPES)
+            if key is not None:
+                return child, key
+    return None
+
+
+@AGENT.rule
+def nationality_modifier(args: Arguments, site: Site) -> str | None:
+    """A nationality adjective on an event noun: "a Russian rocket strike"."""
+    found = None if clause_verb(site.token) else _actor_modifier(args, site)
+    if found is None or found[1] is not None:
+        return None
+    return _found(args.resolver.country(site.para, found[0]))
+
+
+@AGENT.rule
+def actor_compound(args: Arguments, site: Site) -> str | None:
+    """An actor's name compounded with an event noun: "an RSF attack", "Hamas raids"."""
+    found = None if clause_verb(site.token) else _actor_modifier(args, site)
+    return None if found is None else found[1]
+
+
+@AGENT.rule
+def nationality_before(args: Arguments, site: Site) -> str | None:
+    """A nationality word just before the noun: "heavy Pakistani shelling"."""
+    token = site.token
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    if clause_verb(token) or prev is None or prev.pos_ not in ("ADJ", "PROPN"):
+        return None
+    return _found(args.resolver.country(site.para, prev)) if prev.lower_ in demonyms() else None
+
+
+@AGENT.rule
+def by_phrase(args: Arguments, site: Site) -> str | None:
+    """A "by" phrase on an event noun: "attacks by the RSF"."""
+    by = [] if clause_verb(site.token) else _pobjs(site.token, "prep", "by")
+    return _found(_by_whom(args, site.para, by[0])) if by else None
+
+
+@AGENT.rule
+def by_phrase_on_verb(args: Arguments, site: Site) -> str | None:
+    """ "repelled attacks by X": the parser hung "by X" on the active verb; it is the noun's."""
+    token = site.token
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if clause_verb(token) or token.dep_ != "dobj" or nxt is None or nxt.lower_ != "by":
+        return None
+    if nxt.head.i != token.head.i:
+        return None
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.head.children):
+        return None
+    by = [p for p in nxt.children if p.dep_ == "pobj"]
+    return _found(_by_whom(args, site.para, by[0])) if by else None
+
+
+@AGENT.rule
+def participle_by_agent(args: Arguments, site: Site) -> str | None:
+    """The by-phrase of a participle on the noun: "an offensive launched by X", "talks led by X"."""
+    if clause_verb(site.token):
+        return None
+    for acl in site.token.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            by = _pobjs(acl, "agent")
+            if by:
+                return _found(_by_whom(args, site.para, by[0]))
+    return None
+
+
+@AGENT.rule
+def launcher(args: Arguments, site: Site) -> str | None:
+    """The subject of a launch verb: "its forces had carried out a strike"."""
+    token = site.token
+    if clause_verb(token) or token.dep_ != "dobj" or token.head.lemma_.lower() not in LAUNCH_VERBS:
+        return None
+    subj = subject(token.head)
+    if subj is None:
+        return None
+    return _found(args.possessed_forces(site.para, subj) or args.resolver.actor(site.para, subj))
+
+
+@AGENT.rule
+def beneficiary(args: Arguments, site: Site) -> str | None:
+    """Who an event is a success for: "the capture of X is a victory for Y"."""
+    return None if clause_verb(site.token) else args.beneficiary(site.para, site.token)
+
+
+@AGENT.rule
+def relative_launch(args: Arguments, site: Site) -> str | None:
+    """The subject of a relative launch clause: "the offensive, which Russia launched"."""
+    if clause_verb(site.token):
+        return None
+    for rel in site.token.children:
+        if rel.dep_ == "relcl" and rel.lemma_.lower() in LAUNCH_VERBS:
+            if any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in rel.children):
+                subj = [c for c in rel.children if c.dep_ == "nsubj"]
+                if subj:
+                    return _found(args.resolver.actor(site.para, subj[0]))
+    return None
+
+
+@AGENT.rule
+def participant(args: Arguments, site: Site) -> str | None:
+    """Who takes part in the event: "the group, which is involved in fighting"."""
+    token = site.token
+    if clause_verb(token) or token.dep_ != "pobj":
+        return None
+    verb = token.head.head
+    if verb.lemma_.lower() not in PARTICIPATION:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return _found(args.resolver.actor(site.para, relative_antecedent(child) or child))
+    return None
+
+
+#: Who or what the event is done to.
+TARGET: RuleList[str] = RuleList("events.target")
+
+
+def _verbal(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX", "ADJ")
+
+
+@TARGET.rule
+def object_target(args: Arguments, site: Site) -> str | None:
+    """The object or passive subject: "shelled Kharkiv", "Kharkiv was shelled"."""
+    if not _verbal(site.token):
+        return None
+    res, para = args.resolver, site.para
+    for child in site.token.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            key = res.key_of(para, child, ACTOR_TYPES | PLACE_TYPES)
+            if key is None:
+                places = res.places(para, child)
+                key = places[0] if places else None
+            if key is None:
+                key = res.country(para, child)
+            if key is not None:
+                return key
+    return None
+
+
+@TARGET.rule
+def relative_clause_head(args: Arguments, site: Site) -> str | None:
+    """The noun a relative clause describes: "Balakliya, a town Russia captured"."""
+    token, types = site.token, ACTOR_TYPES | PLACE_TYPES
+    if not _verbal(token) or token.dep_ != "relcl":
+        return None
+    noun = token.head
+    key = args.resolver.key_of(site.para, noun, types)
+    if key is None:
+        for cand in [*noun.children, noun.head]:
+            if cand.dep_ == "appos" or noun.dep_ == "appos" and cand is noun.head:
+                key = args.resolver.key_of(site.para, cand, types)
+                if key:
+                    break
+    return _found(key)
+
+
+@TARGET.rule
+def noun_object(args: Arguments, site: Site) -> str | None:
+    """The "of", "against" or "on" object of an event noun: "the attack on Marinka"."""
+    if _verbal(site.token):
+        return None
+    for child in site.token.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "against", "on"):
+            for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                key = args.resolver.key_of(site.para, pobj, ACTOR_TYPES | PLACE_TYPES)
+                if key is not None:
+                    return key
+    return None
+
+
+@TARGET.rule
+def struck_by_subject(args: Arguments, site: Site) -> str | None:
+    """An event noun as subject of a strike verb: "Israeli air strikes hit Rafah"."""
+    token = site.token
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "nsubj":
+        return None
+    head = token.head
+    if head.i in site.verbal or head.lemma_.lower() not in lexicon()["strike_words"]:
+        return None
+    return TARGET.value(args, replace(site, token=head))
+
+
+def _clause_places(args: Arguments, site: Site) -> tuple[list[str], list[str], list[str]]:
+    """The trigger's own places, the places of the verb it is subject or object of, and
+    the target when it is a place (each less the agent)."""
+    token, head = site.token, site.token.head
+    own = args.places(site.para, token)
+    governing: list[str] = []
+    nominal = token.pos_ in ("NOUN", "PROPN")
+    if nominal and token.dep_ == "nsubj" and head.i not in site.verbal:
+        governing = args.places(site.para, head)  # "Fighting raged in Bakhmut"
+    if nominal and token.dep_ == "dobj" and head.lemma_.lower() in LAUNCH_VERBS:
+        governing = args.places(site.para, head)  # "launched an offensive on positions around X"
+    governing = [p for p in governing if p not in own]
+    target = site.target
+    placed = target and args.table.type_of(target) in PLACE_TYPES - {"Country", "Facility"}
+    targets = [target] if placed and target not in own + governing else []
+    return tuple([p for p in part if p != site.agent] for part in (own, governing, targets))  # type: ignore[return-value]
+
+
+#: Where the event happened, from the trigger's clause.
+PLACES: RuleList[list[str]] = RuleList("events.place")
+
+
+@PLACES.rule
+def place_preposition(args: Arguments, site: Site) -> list[str] | None:
+    """Places after the trigger's place prepositions: "fighting in Bakhmut", "near X"."""
+    own, governing, targets = _clause_places(args, site)
+    return own + governing + targets if own else None
+
+
+@PLACES.rule
+def governing_verb_place(args: Arguments, site: Site) -> list[str] | None:
+    """The places of the verb the event noun is subject or launched object of."""
+    own, governing, targets = _clause_places(args, site)
+    return own + governing + targets if governing else None
+
+
+@PLACES.rule
+def place_target(args: Arguments, site: Site) -> list[str] | None:
+    """A settlement or region as target: "captured Balakliya"."""
+    own, governing, targets = _clause_places(args, site)
+    return own + governing + targets if targets else None
+
+
+@PLACES.rule
+def anaphoric_place(args: Arguments, site: Site) -> list[str] | None:
+    """ "on the outskirts", "the city centre", "brought there": the settlement in focus."""
+    return args.anaphoric_places(site.para, site.token) or None

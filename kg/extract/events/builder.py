@@ -5,12 +5,12 @@ The work is shared out: ``triggers.py`` finds and types triggers (lexicon in
 military subject); ``arguments.py`` finds each trigger's agent, target, places, time
 and casualty counts on the dependency parse; ``factuality.py`` reads "denied" under a
 negation and "hypothetical" under a modal, a condition or a prospect. This module
-builds the events (``_Builder``): per paragraph it keeps the triggers that are events
+builds the events (``Builder``): per paragraph it keeps the triggers that are events
 (not "rushing reinforcements" twice, not the noun of "the battle was fought", not
 "combat vehicles"), asks for their arguments, and marks an asserted event inside a
 statement's span "claimed" (the event then points to that statement).
 
-Three document-wide passes follow the per-paragraph triggers (``_Builder.run``):
+Three document-wide passes follow the per-paragraph triggers (``Builder.run``):
 coreference (a definite event noun with nothing new — "The advance means ...", "the
 attack was revenge" — is another mention of an earlier event, not a new one; the
 mention is folded into the antecedent's ``mentions``), agent inheritance
@@ -21,18 +21,27 @@ outskirts"/"there", nested and governing events, the sentence, the previous sent
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
-from ...types import PLACE_TYPES, Event, Statement
+from ...types import Event, Statement, TimeRef
 from .. import dates
 from ..coref.resolver import SPEECH_VERBS, Resolver
 from ..entities.candidates import forces_country
 from ..entities.table import EntityTable
-from ..factuality import CONDITIONS, INTENTIONS, MODALS, NEGATORS, PROSPECTS, factuality_of
+from ..factuality import (
+    CONDITIONS,
+    FACTUALITY,
+    INTENTIONS,
+    MODALS,
+    NEGATORS,
+    PROSPECTS,
+)
 from ..parsed import Paragraph, Parsed
+from ..rules import NOTHING, Decision, RuleList
 from .arguments import (
+    AGENT,
     ANAPHORIC_PLACES,
     FOCUS_CHARS,
     LAUNCH_VERBS,
@@ -42,9 +51,12 @@ from .arguments import (
     NUMBER_WORDS,
     PARTICIPATION,
     PLACE_PREPS,
+    PLACES,
     SPOKESPEOPLE,
     SUCCESS_NOUNS,
+    TARGET,
     Arguments,
+    Site,
     casualties,
     event_time,
     parse_count,
@@ -54,6 +66,7 @@ from .triggers import (
     LENIENT_GROUPS,
     SUPPORT_VERBS,
     classify,
+    find_trigger,
     is_definite,
     lexicon,
     named_event,
@@ -101,7 +114,7 @@ COREF_WINDOW = 3
 
 
 @dataclass
-class _Found:
+class Found:
     """An event being built: its paragraph, trigger token and sentence number."""
 
     para: Paragraph
@@ -110,6 +123,22 @@ class _Found:
     sent: int
     own_places: bool  # places from the trigger's own clause
     named: bool  # a named event ("the Third Battle of Kharkiv")
+    rules: dict[str, str] = field(default_factory=dict)  # role -> the rule that decided it
+
+
+#: The order of the roles in ``Event.decided_by``.
+ROLES = ("agent", "target", "place", "place_guess", "factuality")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A found trigger with its paragraph's verbal and nominal triggers (index -> type)."""
+
+    token: Token
+    type: str
+    trigger: tuple[Token, ...]
+    verbal: dict[int, str]
+    nominal: dict[int, str]
 
 
 def _passive(token: Token) -> bool:
@@ -139,7 +168,82 @@ def _nobody(token: Token) -> bool:
     return False
 
 
-def _merge_casualties(found: list[_Found]) -> list[_Found]:
+#: Found triggers that are not an event of their own (a rule returns True to skip).
+SKIP: RuleList[bool] = RuleList("events.skip")
+
+
+@SKIP.rule
+def object_of_same_event(c: Candidate) -> bool | None:
+    """An object of a same-event verb: "rushing reinforcements", "trapped in an encirclement"."""
+    token = c.token
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("dobj", "nsubjpass", "pobj"):
+        return None
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    if head.lemma_.lower() in lexicon()["result_verbs"]:
+        return None  # "collapsed following a strike": the strike is its cause
+    head_typ = c.verbal.get(head.i)
+    if not head_typ or not same_group(head_typ, c.type) or is_definite(token):
+        return None
+    backdrop = token.dep_ == "pobj" and token.head.lower_ in BACKDROP_PREPS
+    return None if backdrop else True  # "advanced amid offensive operations": two events
+
+
+@SKIP.rule
+def support_of_event_noun(c: Candidate) -> bool | None:
+    """A support verb of an event noun: "the battle was fought" (the noun is the event)."""
+    return True if c.token.i in c.verbal and support_verb(c.token, c.type, c.nominal) else None
+
+
+@SKIP.rule
+def apposition_of_event(c: Candidate) -> bool | None:
+    """An event noun in apposition to another: "That battle, the last German offensive"."""
+    token = c.token
+    if token.i in c.nominal and token.dep_ == "appos" and token.head.i in c.nominal:
+        return True
+    return None
+
+
+@SKIP.rule
+def compound_kind(c: Candidate) -> bool | None:
+    """A bare event noun as compound names a kind: "combat vehicles", "attack helicopters"."""
+    if c.token.i in c.nominal and c.token.dep_ == "compound" and not c.trigger[1:]:
+        return True
+    return None
+
+
+@SKIP.rule
+def negated_indefinite_noun(c: Candidate) -> bool | None:
+    """An indefinite event noun under a negation: "no army ... in a single battle"."""
+    return True if c.token.i in c.nominal and negated_indefinite(c.token) else None
+
+
+@SKIP.rule
+def nobody_hurt(c: Candidate) -> bool | None:
+    """Casualties of nobody: "No one was injured"."""
+    return True if c.type == "Casualties" and _nobody(c.token) else None
+
+
+#: Who did it when the trigger's clause names no one: a guess for verbal triggers.
+AGENT_FALLBACK: RuleList[str] = RuleList("events.agent_fallback")
+
+
+@AGENT_FALLBACK.rule
+def moved_forces(args: Arguments, site: Site) -> str | None:
+    """The forces a movement verb moves: "Russian reserves have been brought there"."""
+    if site.type in MOVEMENT and site.token.pos_ in ("VERB", "AUX", "ADJ"):
+        return args.moved_forces(site.para, site.token)
+    return None
+
+
+@AGENT_FALLBACK.rule
+def forces_in_focus(args: Arguments, site: Site) -> str | None:
+    """The one armed force in focus for a bare "soldiers" subject: "soldiers delivering aid"."""
+    if site.token.pos_ in ("VERB", "AUX", "ADJ"):
+        return args.forces_in_focus(site.para, site.token)
+    return None
+
+
+def _merge_casualties(found: list[Found]) -> list[Found]:
     """One Casualties event for a killing-and-wounding phrase.
 
     "killing two and wounding five", "27 were killed and 130 wounded": the conjoined
@@ -169,7 +273,17 @@ def _not_own_target(event: Event) -> Event:
     return replace(event, target=None) if event.target == event.agent is not None else event
 
 
-class _Builder:
+def _decide(rules: dict[str, str], role: str, decision: Decision | None):  # noqa: ANN202
+    """A decision's value, noting the deciding rule under ``role`` when it gave one."""
+    if decision is None or decision.value is None:
+        return None
+    rules[role] = decision.rule
+    return decision.value
+
+
+class Builder:
+    """Builds one document's events (see the module docstring)."""
+
     def __init__(self, parsed: Parsed, table: EntityTable, statements: list[Statement]):
         self.parsed = parsed
         self.table = table
@@ -177,22 +291,30 @@ class _Builder:
         self.resolver = Resolver(parsed, table)
         self.resolver.media |= {s.medium for s in statements if s.medium}
         self.args = Arguments(table, self.resolver)
-        self.coref: dict[tuple[int, int], _Found] = {}
+        self.coref: dict[tuple[int, int], Found] = {}
         self.coref_types: dict[tuple[int, int], str] = {}  # a coreferent mention's own type
 
     # -- the document ----------------------------------------------------------------------
     def run(self) -> list[Event]:
         """Events of the whole document: per paragraph, then the document-wide passes."""
         index = {(p.offset, s.start): i for i, (p, s) in enumerate(self.parsed.sentences())}
-        found: list[_Found] = []
+        found: list[Found] = []
         for para in self.parsed.paragraphs:
             found.extend(self.paragraph(para, index))
         found = self._corefer(found)
         self._inherit_agents(found)
         self._fill_places(found)
-        return [_not_own_target(self._with_mentions(f)) for f in found]
+        return [self._finish(f) for f in found]
 
-    def _with_mentions(self, f: _Found) -> Event:
+    def _finish(self, f: Found) -> Event:
+        """The event with its coreferent mentions and the rules that decided its parts."""
+        event = _not_own_target(self._with_mentions(f))
+        rules = dict(f.rules)
+        if event.target is None:
+            rules.pop("target", None)
+        return replace(event, decided_by=tuple(rules[r] for r in ROLES if r in rules))
+
+    def _with_mentions(self, f: Found) -> Event:
         """The event with the coreferent mentions ``_corefer`` folded into it."""
         spans = sorted(
             self.parsed.span_of(para, para.doc[i])
@@ -202,7 +324,8 @@ class _Builder:
         )
         return replace(f.event, mentions=tuple(spans)) if spans else f.event
 
-    def paragraph(self, para: Paragraph, index: dict[tuple[int, int], int]) -> list[_Found]:
+    def _times(self, para: Paragraph) -> list[tuple[TimeRef, Token]]:
+        """The paragraph's time phrases, each with its root token."""
         times = []
         for tref in dates.find_times(para.doc.text, self.parsed.doc.date, para.offset):
             assert tref.span is not None
@@ -210,100 +333,86 @@ class _Builder:
             roots = [t for t in toks if t.head not in toks or t.head is t]
             if roots:
                 times.append((tref, roots[0]))
-        found: list[tuple[Token, str, list[Token], float]] = []
+        return times
+
+    def triggers(self, para: Paragraph) -> list[tuple[Token, Decision]]:
+        """The paragraph's tokens that trigger an event, with the ``events.trigger`` decision."""
+        found = []
         for token in para.doc:
-            typ, trig, conf = classify(token, self.resolver, para)
-            if typ:
-                found.append((token, typ, trig, conf))
-        verbal = {tok.i: typ for tok, typ, _, _ in found if tok.pos_ in ("VERB", "AUX", "ADJ")}
-        nominal = {tok.i: typ for tok, typ, _, _ in found if tok.pos_ in ("NOUN", "PROPN")}
-        out: list[_Found] = []
-        for token, typ, trig, conf in found:
-            if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass", "pobj"):
-                head = token.head.head if token.dep_ == "pobj" else token.head
-                head_typ = verbal.get(head.i)
-                if head.lemma_.lower() in lexicon()["result_verbs"]:
-                    head_typ = None  # "collapsed following a strike": the strike is its cause
-                backdrop = token.dep_ == "pobj" and token.head.lower_ in BACKDROP_PREPS
-                if head_typ and same_group(head_typ, typ) and not is_definite(token):
-                    if not backdrop:  # "advanced amid offensive operations": two events
-                        continue  # "rushing reinforcements", "trapping ... in an encirclement"
-            if token.i in verbal and support_verb(token, typ, nominal):
-                continue  # "the battle was fought": the noun is the event
-            if token.i in nominal and token.dep_ == "appos" and token.head.i in nominal:
-                continue  # "That battle, the last German offensive, ...": one event
-            if token.i in nominal and token.dep_ == "compound" and not trig[1:]:
-                continue  # "combat vehicles", "attack helicopters": a kind, not an event
-            if token.i in nominal and negated_indefinite(token):
-                continue  # "no army has suffered such a defeat in a single battle"
-            if typ == "Casualties" and _nobody(token):
-                continue  # "No one was injured"
-            named = named_event(token)
-            trig = named or trig
-            start = min(t.idx for t in trig)
-            end = max(t.idx + len(t.text) for t in trig)
-            span = self.parsed.span(para, start, end)
-            agent = self.args.agent(para, token)
-            if agent is None and typ in MOVEMENT and token.i in verbal:
-                agent = self.args.moved_forces(para, token)
-            if agent is None and token.i in verbal:
-                agent = self.args.forces_in_focus(para, token)
-            agent = self.args.combatant(agent, typ)
-            target = self.args.target(para, token)
-            places = self.args.places(para, token)
-            head = token.head
-            if token.i in nominal and token.dep_ == "nsubj" and head.i not in verbal:
-                # "Israeli air strikes hit Rafah", "Fighting raged in Bakhmut"
-                places += [p for p in self.args.places(para, head) if p not in places]
-                if target is None and head.lemma_.lower() in lexicon()["strike_words"]:
-                    target = self.args.target(para, head)
-            if token.i in nominal and token.dep_ == "dobj" and head.lemma_.lower() in LAUNCH_VERBS:
-                # "launched an offensive on positions around X": the launch's places
-                places += [p for p in self.args.places(para, head) if p not in places]
-            if target and self.table.type_of(target) in PLACE_TYPES - {"Country", "Facility"}:
-                if target not in places:
-                    places.append(target)
-            places = [p for p in places if p != agent]
-            if not places:
-                places = self.args.anaphoric_places(para, token)
-            fatalities = injured = None
-            lower = False
-            if typ == "Casualties":
-                fatalities, injured, lower = casualties(token)
-            factuality = factuality_of(token)
-            stmt = next(
-                (
-                    s.key
-                    for s in self.statements
-                    if s.span.start <= span.start and span.end <= s.span.end
-                ),
-                None,
-            )
-            if stmt and factuality == "asserted":
-                factuality = "claimed"
-            if factuality == "hypothetical":
-                conf -= 0.1
-            event = Event(
-                key=f"ev{span.start}",
-                type=typ,  # type: ignore[arg-type]
-                trigger=span,
-                agent=agent,
-                target=target,
-                places=tuple(places),
-                time=event_time(token, times),
-                fatalities=fatalities,
-                injured=injured,
-                count_is_lower_bound=lower,
-                factuality=factuality,  # type: ignore[arg-type]
-                statement=stmt,
-                confidence=conf,
-            )
-            sent = index.get((para.offset, token.sent.start), 0)
-            out.append(_Found(para, token, event, sent, bool(places), named is not None))
+            decision = find_trigger(token, self.resolver, para)
+            if decision is not None and decision.value is not None and decision.value[0]:
+                found.append((token, decision))
+        return found
+
+    def paragraph(self, para: Paragraph, index: dict[tuple[int, int], int]) -> list[Found]:
+        """The events of one paragraph: its triggers less the skipped ones, with arguments."""
+        times = self._times(para)
+        found = self.triggers(para)
+        verbal = {t.i: d.value[0] for t, d in found if t.pos_ in ("VERB", "AUX", "ADJ")}
+        nominal = {t.i: d.value[0] for t, d in found if t.pos_ in ("NOUN", "PROPN")}
+        out: list[Found] = []
+        for token, decision in found:
+            typ, trig, conf = decision.value
+            cand = Candidate(token, typ, tuple(trig), verbal, nominal)
+            if SKIP.decide(cand) is not None:
+                continue
+            f = self._event(para, cand, conf, times)
+            f.event = replace(f.event, rule=decision.rule)
+            f.sent = index.get((para.offset, token.sent.start), 0)
+            out.append(f)
         return _merge_casualties(out)
 
+    def _event(self, para: Paragraph, cand: Candidate, conf: float, times: list) -> Found:
+        """The event of one kept trigger, with its arguments, time, counts and factuality."""
+        token, typ, rules = cand.token, cand.type, {}
+        named = named_event(token)
+        trig = named or cand.trigger
+        start = min(t.idx for t in trig)
+        span = self.parsed.span(para, start, max(t.idx + len(t.text) for t in trig))
+        site = Site(para, token, typ, frozenset(cand.verbal))
+        agent = _decide(rules, "agent", AGENT.decide(self.args, site))
+        if agent is None:
+            agent = _decide(rules, "agent", AGENT_FALLBACK.decide(self.args, site))
+        agent = self.args.combatant(agent, typ)
+        target = _decide(rules, "target", TARGET.decide(self.args, site))
+        site = replace(site, agent=agent, target=target)
+        places = _decide(rules, "place", PLACES.decide(self.args, site)) or []
+        fatalities = injured = None
+        lower = False
+        if typ == "Casualties":
+            fatalities, injured, lower = casualties(token)
+        factuality = _decide(rules, "factuality", FACTUALITY.decide(token)) or "asserted"
+        stmt = next(
+            (
+                s.key
+                for s in self.statements
+                if s.span.start <= span.start and span.end <= s.span.end
+            ),
+            None,
+        )
+        if stmt and factuality == "asserted":
+            factuality = "claimed"
+        if factuality == "hypothetical":
+            conf -= 0.1
+        event = Event(
+            key=f"ev{span.start}",
+            type=typ,  # type: ignore[arg-type]
+            trigger=span,
+            agent=agent,
+            target=target,
+            places=tuple(places),
+            time=event_time(token, times),
+            fatalities=fatalities,
+            injured=injured,
+            count_is_lower_bound=lower,
+            factuality=factuality,  # type: ignore[arg-type]
+            statement=stmt,
+            confidence=conf,
+        )
+        return Found(para, token, event, 0, bool(places), named is not None, rules)
+
     # -- document-wide passes ----------------------------------------------------------------
-    def _corefer(self, found: list[_Found]) -> list[_Found]:
+    def _corefer(self, found: list[Found]) -> list[Found]:
         """Drop definite nominal mentions of an earlier event ("The advance means ...").
 
         A definite event noun ("the attack", "that battle", "the Ukrainian breakthrough")
@@ -314,7 +423,7 @@ class _Builder:
         several sentences back), else of the same group in the last sentences. The mention
         is recorded in ``self.coref`` (token -> antecedent) for argument inheritance.
         """
-        kept: list[_Found] = []
+        kept: list[Found] = []
         for f in found:
             ante = self._antecedent(f, kept) if _anaphoric(f.token, f.named) else None
             if ante is None:
@@ -324,9 +433,11 @@ class _Builder:
             self.coref_types[(f.para.offset, f.token.i)] = f.event.type
             if ante.event.agent is None and f.event.agent is not None:
                 ante.event = replace(ante.event, agent=f.event.agent)
+                if "agent" in f.rules:
+                    ante.rules["agent"] = f.rules["agent"]
         return kept
 
-    def _antecedent(self, f: _Found, kept: list[_Found]) -> _Found | None:
+    def _antecedent(self, f: Found, kept: list[Found]) -> Found | None:
         cands = [k for k in kept if k.event.factuality not in ("hypothetical", "denied")]
         recent = [k for k in cands if f.sent - k.sent <= COREF_WINDOW][::-1]
         typ = f.event.type
@@ -358,48 +469,21 @@ class _Builder:
             return label
         return forces_country().get(label)
 
-    def _event_at(self, para: Paragraph, token: Token, by_token: dict) -> _Found | None:
+    def event_at(self, para: Paragraph, token: Token, by_token: dict) -> Found | None:
         f = by_token.get((para.offset, token.i))
         return f if f is not None else self.coref.get((para.offset, token.i))
 
-    def _inherit_agents(self, found: list[_Found]) -> None:
-        """Agents that the trigger's own clause does not give.
-
-        - "X, the Russian military's spokesman, claimed to have destroyed": the
-          organisation X speaks for;
-        - a subjectless verb under another event ("..., trapping thousands") or under a
-          verb whose subject is an event ("The advance means ... has been severed,
-          trapping"): that event's agent (through coreference);
-        - casualties with no agent: the attack that caused them ("killed in a strike").
-        """
+    def _inherit_agents(self, found: list[Found]) -> None:
+        """Agents that the trigger's own clause does not give (``AGENT_INHERITED``)."""
         by_token = {(f.para.offset, f.token.i): f for f in found}
         for f in found:
             if f.event.agent is not None:
                 continue
-            token, para = f.token, f.para
-            agent = None
-            if token.pos_ in ("VERB", "AUX") and token.dep_ == "xcomp":
-                if token.head.lemma_.lower() in SPEECH_VERBS:
-                    agent = self.args.affiliation(para, token.head)
-            own = [c for c in token.children if c.dep_ == "nsubj"]
-            if own and all(self._event_at(para, c, by_token) is None for c in own):
-                pass  # "... and that authorities had evacuated": its own subject acts
-            elif agent is None and token.pos_ in ("VERB", "AUX") and not _passive(token):
-                agent = self._governing_agent(para, token, by_token)
-            if agent is None and f.event.type == "Offensive" and token.dep_ == "pobj":
-                agent = self._campaigner(para, token)
-            if agent is None and f.event.type == "Casualties":
-                for sub in token.subtree:
-                    if self.coref_types.get((para.offset, sub.i)) == "Battle":
-                        continue  # "killed in the fighting": fighting has two sides
-                    other = self._event_at(para, sub, by_token)
-                    if other is not None and other is not f and other.event.agent:
-                        agent = other.event.agent
-                        break
+            agent = _decide(f.rules, "agent", AGENT_INHERITED.decide(self, f, by_token))
             if agent is not None:
                 f.event = replace(f.event, agent=self.args.combatant(agent, f.event.type))
 
-    def _campaigner(self, para: Paragraph, token: Token) -> str | None:
+    def campaigner(self, para: Paragraph, token: Token) -> str | None:
         """'As a result of offensive operations, the 6th Army liberated X', 'Ukrainian troops
         retook the town during a counteroffensive': the armed subject of the verb the
         offensive's phrase modifies ran the offensive."""
@@ -414,7 +498,7 @@ class _Builder:
                 return key
         return None
 
-    def _governing_agent(self, para: Paragraph, token: Token, by_token: dict) -> str | None:
+    def governing_agent(self, para: Paragraph, token: Token, by_token: dict) -> str | None:
         node = token
         for _ in range(4):
             if node.dep_ not in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep", "pobj"):
@@ -426,7 +510,7 @@ class _Builder:
                     return self.args.affiliation(para, node.head)
                 return None
             node = node.head
-            other = self._event_at(para, node, by_token)
+            other = self.event_at(para, node, by_token)
             if other is not None and other.event.agent:
                 return other.event.agent
             for child in node.children:
@@ -434,62 +518,47 @@ class _Builder:
                 if child.dep_ == "agent":  # "was hit by tank fire, wounding two"
                     causes = [c for c in child.children if c.dep_ == "pobj"]
                 for cause in causes:
-                    other = self._event_at(para, cause, by_token)
+                    other = self.event_at(para, cause, by_token)
                     if other is not None and other.event.agent:
                         return other.event.agent
             if node.dep_ == "ROOT":
                 return None
         return None
 
-    def _fill_places(self, found: list[_Found]) -> None:
-        """Places the trigger's own clause does not give, weakest last.
+    def _fill_places(self, found: list[Found]) -> None:
+        """Places the trigger's own clause does not give, weakest last (``PLACE_GUESS``).
 
-        The place of a nested or governing event ("killed in a strike on the city
-        centre", "Rockets hit ..., wounding"), then the nearest named place of the
-        sentence, then the most recent settlement or region of the previous sentences.
         A place that is only a common noun ("the town square") gets the named place of
-        the sentence (or the settlement in focus) beside it.
+        the sentence (or the settlement in focus) beside it; an event with no place loses
+        confidence the weaker the guess.
         """
         by_token = {(f.para.offset, f.token.i): f for f in found}
         for f in found:
             if f.event.places and not all(self.table.is_generic(p) for p in f.event.places):
                 continue
+            decision = PLACE_GUESS.decide(self, f, by_token)
+            guess = _decide(f.rules, "place_guess", decision) or []
             if f.event.places:  # "arrived on the town square": and in which town?
-                agent = f.event.agent
-                guess = self.args.sentence_place(f.para, f.token, {agent} if agent else set())
-                extra = [guess] if guess else self.args.focus(f.para, f.token, ("Settlement",))
-                f.event = replace(f.event, places=(*f.event.places, *extra))
+                f.event = replace(f.event, places=(*f.event.places, *guess))
                 continue
-            places: list[str] = []
             conf = f.event.confidence or 0.5
-            for other in self._related(f, by_token):
-                if other.own_places and other is not f:
-                    places = list(other.event.places)
-                    break
-            if not places:
-                agent = f.event.agent
-                guess = self.args.sentence_place(f.para, f.token, {agent} if agent else set())
-                places = [guess] if guess else []
+            rule = decision.rule.rsplit(".", 1)[-1] if decision is not None else None
+            if rule != "related_event":
                 conf -= 0.05
-            if not places and f.event.type != "Negotiation":  # talks happen elsewhere
-                places = [
-                    p
-                    for p in self.args.focus(f.para, f.token, ("Settlement", "Region"))
-                    if p != f.event.agent
-                ]
-                conf -= 0.1
-            f.event = replace(f.event, places=tuple(places), confidence=conf)
+                if rule != "sentence_place" and f.event.type != "Negotiation":
+                    conf -= 0.1
+            f.event = replace(f.event, places=tuple(guess), confidence=conf)
         for f in found:
             conf = round(max(f.event.confidence or 0.1, 0.1), 2)
             f.event = replace(f.event, confidence=conf)
 
-    def _related(self, f: _Found, by_token: dict) -> list[_Found]:
+    def related(self, f: Found, by_token: dict) -> list[Found]:
         """Events nested under the trigger's prepositions, then the governing event."""
         out = []
         for child in f.token.children:
             if child.dep_ == "prep":
                 for pobj in child.children:
-                    other = self._event_at(f.para, pobj, by_token)
+                    other = self.event_at(f.para, pobj, by_token)
                     if other is not None:
                         out.append(other)
         node = f.token
@@ -497,16 +566,118 @@ class _Builder:
             if node.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep", "pobj", "acl"):
                 break
             node = node.head
-            other = self._event_at(f.para, node, by_token)
+            other = self.event_at(f.para, node, by_token)
             if other is not None:
                 out.append(other)
                 break
         return out
 
 
+#: Who did it, from the document when the trigger's clause names no one.
+AGENT_INHERITED: RuleList[str] = RuleList("events.agent_inherited")
+
+
+@AGENT_INHERITED.rule
+def spokesman_affiliation(b: Builder, f: Found, by_token: dict) -> str | None:
+    """What a spokesman speaks for: "X, the military's spokesman, claimed to have destroyed"."""
+    token = f.token
+    if token.pos_ in ("VERB", "AUX") and token.dep_ == "xcomp":
+        if token.head.lemma_.lower() in SPEECH_VERBS:
+            return b.args.affiliation(f.para, token.head)
+    return None
+
+
+@AGENT_INHERITED.rule
+def governing_event(b: Builder, f: Found, by_token: dict) -> str | None:
+    """The agent of the event a subjectless verb hangs under: "..., trapping thousands"."""
+    token, para = f.token, f.para
+    own = [c for c in token.children if c.dep_ == "nsubj"]
+    if own and all(b.event_at(para, c, by_token) is None for c in own):
+        return None  # "... and that authorities had evacuated": its own subject acts
+    if token.pos_ in ("VERB", "AUX") and not _passive(token):
+        return b.governing_agent(para, token, by_token)
+    return None
+
+
+@AGENT_INHERITED.rule
+def offensive_campaigner(b: Builder, f: Found, by_token: dict) -> str | None:
+    """Who ran an offensive: "during a counteroffensive, Ukrainian troops retook X"."""
+    if f.event.type == "Offensive" and f.token.dep_ == "pobj":
+        return b.campaigner(f.para, f.token)
+    return None
+
+
+@AGENT_INHERITED.rule
+def casualty_cause(b: Builder, f: Found, by_token: dict) -> str | None:
+    """The agent of the attack that caused casualties: "killed in a strike"."""
+    if f.event.type != "Casualties":
+        return None
+    for sub in f.token.subtree:
+        if b.coref_types.get((f.para.offset, sub.i)) == "Battle":
+            continue  # "killed in the fighting": fighting has two sides
+        other = b.event_at(f.para, sub, by_token)
+        if other is not None and other is not f and other.event.agent:
+            return other.event.agent
+    return None
+
+
+#: Where it happened, from the document when the trigger's clause gives no named place.
+PLACE_GUESS: RuleList[list[str]] = RuleList("events.place_guess")
+
+
+def _exclude(f: Found) -> set[str]:
+    return {f.event.agent} if f.event.agent else set()
+
+
+@PLACE_GUESS.rule
+def beside_generic_sentence_place(b: Builder, f: Found, by_token: dict) -> list[str] | None:
+    """The named place of the sentence beside a common-noun place ("the town square")."""
+    if not f.event.places:
+        return None
+    guess = b.args.sentence_place(f.para, f.token, _exclude(f))
+    return [guess] if guess else None
+
+
+@PLACE_GUESS.rule
+def beside_generic_focus(b: Builder, f: Found, by_token: dict) -> list[str] | None:
+    """The settlement in focus beside a common-noun place."""
+    if not f.event.places:
+        return None
+    return b.args.focus(f.para, f.token, ("Settlement",)) or NOTHING
+
+
+@PLACE_GUESS.rule
+def related_event(b: Builder, f: Found, by_token: dict) -> list[str] | None:
+    """The places of a nested or governing event: "killed in a strike on the city centre"."""
+    if f.event.places:
+        return None
+    for other in b.related(f, by_token):
+        if other.own_places and other is not f:
+            return list(other.event.places) or None
+    return None
+
+
+@PLACE_GUESS.rule
+def sentence_place(b: Builder, f: Found, by_token: dict) -> list[str] | None:
+    """The nearest named place of the trigger's sentence."""
+    if f.event.places:
+        return None
+    guess = b.args.sentence_place(f.para, f.token, _exclude(f))
+    return [guess] if guess else None
+
+
+@PLACE_GUESS.rule
+def settlement_in_focus(b: Builder, f: Found, by_token: dict) -> list[str] | None:
+    """The settlement or region last named before (talks happen elsewhere: not for them)."""
+    if f.event.places or f.event.type == "Negotiation":
+        return None
+    focus = b.args.focus(f.para, f.token, ("Settlement", "Region"))
+    return [p for p in focus if p != f.event.agent] or None
+
+
 def find_events(parsed: Parsed, table: EntityTable, statements: list[Statement]) -> list[Event]:
     """All event mentions of a document, in text order, keys ``ev<trigger offset>``."""
-    events = _Builder(parsed, table, statements).run()
+    events = Builder(parsed, table, statements).run()
     unique: dict[str, Event] = {}
     for event in sorted(events, key=lambda e: e.trigger):
         unique.setdefault(event.key, event)

@@ -20,12 +20,15 @@ from ...types import PLACE_TYPES
 from .. import lexicon as vocab
 from ..coref.resolver import SPEECH_VERBS, Resolver, relative_antecedent
 from ..parsed import Paragraph
+from ..rules import NOTHING, Decision, RuleList
 
 __all__ = [
     "DEFINITE",
     "LENIENT_GROUPS",
     "SUPPORT_VERBS",
+    "TRIGGER",
     "classify",
+    "find_trigger",
     "is_definite",
     "lexicon",
     "named_event",
@@ -347,127 +350,375 @@ def _result_event(token: Token, resolver: Resolver, para: Paragraph) -> bool:
     )
 
 
+def _verbal(token: Token) -> bool:
+    """A verb, or a past participle tagged an adjective: looked up as a verb."""
+    return token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN")
+
+
+def _nominal(token: Token) -> bool:
+    """A noun, or an adjective in a noun's place ("launch a counter-offensive")."""
+    if _verbal(token):
+        return False
+    nominal_adj = token.pos_ == "ADJ" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
+    return token.pos_ in ("NOUN", "PROPN") or nominal_adj
+
+
+def _particles(token: Token) -> list[Token]:
+    """A verb's particles: "shot down", also when "down" is parsed as an adverb."""
+    return [
+        c
+        for c in token.children
+        if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.i == token.i + 1)
+    ]
+
+
+def _objects(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
+def _subjects(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ == "nsubj"]
+
+
+def _by_agents(token: Token) -> list[Token]:
+    return [p for c in token.children if c.dep_ == "agent" for p in c.children]
+
+
+def _noun_key(token: Token) -> str:
+    """The lexicon key of an event noun: its form when listed ("talks"), else its lemma."""
+    return token.lower_ if token.lower_ in lexicon()["nouns"] else token.lemma_.lower()
+
+
+#: Which event type a token triggers: (type, trigger tokens, confidence).
+TRIGGER: RuleList[tuple[str, list[Token], float]] = RuleList("events.trigger")
+Typed = tuple[str, list[Token], float]
+
+
+@TRIGGER.rule
+def phrasal_verb(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """A phrasal verb of the lexicon: "shot down", "pulled back"."""
+    if not _verbal(token):
+        return None
+    for p in _particles(token):
+        phrase = f"{token.lemma_.lower()} {p.lower_}"
+        if phrase in lexicon()["phrasal"]:
+            return lexicon()["phrasal"][phrase], [token, p], 0.85
+    return None
+
+
+@TRIGGER.rule
+def verb_object(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """A verb and object of the lexicon: "opened fire", "took control of", "held talks"."""
+    if not _verbal(token):
+        return None
+    for obj in _objects(token):
+        phrase = f"{token.lemma_.lower()} {obj.lemma_.lower()}"
+        if phrase in lexicon()["verb_object"]:
+            return lexicon()["verb_object"][phrase], sorted([token, obj], key=lambda t: t.i), 0.8
+    return None
+
+
+@TRIGGER.rule
+def verb_prep_object(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """A verb, preposition and object of the lexicon: "came under fire"."""
+    if not _verbal(token):
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            phrase = f"{token.lemma_.lower()} {prep.lower_} {pobj.lemma_.lower()}"
+            if phrase in lexicon()["verb_prep_object"]:
+                return lexicon()["verb_prep_object"][phrase], [token, prep, pobj], 0.8
+    return None
+
+
+def _impact(token: Token) -> bool:
+    return _verbal(token) and token.lemma_.lower() in lexicon()["impact_verbs"]
+
+
+@TRIGGER.rule
+def impact_of_instrument(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """An impact verb with a weapon as subject: "mortar shells fell on the camp"."""
+    if not _impact(token):
+        return None
+    kind = _instrument_of(_subjects(token))
+    return (kind, [token], 0.75) if kind else None
+
+
+@TRIGGER.rule
+def landing_force(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "land" with a military subject that is no aircraft: "troops attempted to land"."""
+    if not _impact(token) or token.lemma_.lower() != "land":
+        return None
+    return ("Advance", [token], 0.6) if _lands_troops(token, resolver, para) else None
+
+
+@TRIGGER.rule
+def impact_without_instrument(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """Any other impact verb names no event ("the rate fell")."""
+    return NOTHING if _impact(token) else None
+
+
+@TRIGGER.rule
+def aid_delivered(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """A delivery verb with an aid object: "delivered food", "sent medical supplies"."""
+    if not _verbal(token):
+        return None
+    if token.lemma_.lower() in ("deliver", "send", "bring", "provide", "distribute", "ship"):
+        if any(o.lemma_.lower() in lexicon()["aid_objects"] for o in _objects(token)):
+            return "AidDelivery", [token], 0.8
+    return None
+
+
+@TRIGGER.rule
+def launched_instrument(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """A launch verb with a weapon as object: "fired 36 missiles", "dropped glide bombs"."""
+    if not _verbal(token) or token.lemma_.lower() not in lexicon()["launch_verbs"]:
+        return None
+    kind = _instrument_of(_objects(token))
+    return (kind, [token], 0.8) if kind else None
+
+
+@TRIGGER.rule
+def evacuees_taken(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """A passive transport verb of evacuees: "residents were taken by bus to X"."""
+    lex = lexicon()
+    if (
+        not _verbal(token)
+        or not _passive(token)
+        or token.lemma_.lower() not in lex["evacuation_verbs"]
+    ):
+        return None
+    if any(o.lemma_.lower() in lex["evacuees"] for o in _objects(token) if o.dep_ == "nsubjpass"):
+        return "Evacuation", [token], 0.7
+    return None
+
+
+def _strike_word(token: Token) -> bool:
+    return _verbal(token) and token.lemma_.lower() in lexicon()["strike_words"]
+
+
+@TRIGGER.rule
+def strike_by_instrument_subject(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """A strike verb with a weapon as subject: "Rockets hit the city"."""
+    if not _strike_word(token):
+        return None
+    for s in _subjects(token):
+        kind = lexicon()["instruments"].get(s.lemma_.lower())
+        if kind:
+            return kind, [token], 0.8
+    return None
+
+
+@TRIGGER.rule
+def strike_by_instrument_agent(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """A strike verb with a weapon in its by-phrase: "was hit by artillery shells"."""
+    if not _strike_word(token):
+        return None
+    kind = _instrument_of(_by_agents(token), modifiers=True)
+    return (kind, [token], 0.8) if kind else None
+
+
+def _unarmed_hit(token: Token, resolver: Resolver, para: Paragraph) -> bool:
+    """ "hit", "target", "pound", "slam" with no military subject."""
+    if not _strike_word(token) or token.lemma_.lower() not in ("hit", "target", "pound", "slam"):
+        return False
+    return not any(_is_military(s, resolver, para) for s in _subjects(token))
+
+
+@TRIGGER.rule
+def struck_vessel(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """A passive "hit" of a vessel, port or structure: "a second vessel was hit near X"."""
+    if not _unarmed_hit(token, resolver, para) or not _passive(token):
+        return None
+    return ("Attack", [token], 0.7) if _struck_target(token, resolver, para) else None
+
+
+@TRIGGER.rule
+def unarmed_hit(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """Any other "hit" without a military subject names no attack ("the storm hit")."""
+    return NOTHING if _unarmed_hit(token, resolver, para) else None
+
+
+@TRIGGER.rule
+def result_by_weapon(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """A harm verb done by a weapon: "a carrier was damaged by a Russian drone"."""
+    lex = lexicon()
+    if (
+        not _verbal(token)
+        or token.lemma_.lower() not in lex["result_verbs"]
+        or token.dep_ == "amod"
+    ):
+        return None
+    weapons = [b for b in _by_agents(token) if b.lemma_.lower() not in lex["nouns"]]
+    kind = _instrument_of(weapons)
+    return (kind, [token], 0.7) if kind else None
+
+
+@TRIGGER.rule
+def destroyed_aircraft(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "destroy" with drones or aircraft as object: "air defence destroyed 17 drones"."""
+    if not _verbal(token) or token.lemma_.lower() != "destroy":
+        return None
+    if any(o.lemma_.lower() in lexicon()["shot_down"] for o in _objects(token)):
+        return "Shootdown", [token], 0.75
+    return None
+
+
+@TRIGGER.rule
+def result_verb(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """A harm verb of a structure is its own event ("hospitals were damaged"), else none."""
+    result_verbs = lexicon()["result_verbs"]
+    if not _verbal(token) or token.lemma_.lower() not in result_verbs:
+        return None
+    if not _result_event(token, resolver, para):
+        return NOTHING
+    return result_verbs[token.lemma_.lower()], [token], 0.7
+
+
+@TRIGGER.rule
+def pull_without_particle(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "pull" is a withdrawal only with a particle ("pulled back", "pulled out")."""
+    if _verbal(token) and token.lemma_.lower() == "pull" and not _particles(token):
+        return NOTHING
+    return None
+
+
+@TRIGGER.rule
+def free_without_object(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "free" is a liberation only with an object ("freed the village")."""
+    if _verbal(token) and token.lemma_.lower() == "free" and not _objects(token):
+        return NOTHING
+    return None
+
+
+@TRIGGER.rule
+def meeting(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "meet" of named actors or delegates is a negotiation, else none ("met resistance")."""
+    if not _verbal(token) or token.lemma_.lower() != "meet":
+        return None
+    return ("Negotiation", [token], 0.6) if _meeting(token, resolver, para) else NOTHING
+
+
+@TRIGGER.rule
+def verb_lexicon(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """A verb of the lexicon by lemma or form: "shelled", "captured", "advancing"."""
+    verbs = lexicon()["verbs"]
+    lemma = token.lemma_.lower()
+    if not _verbal(token) or (lemma not in verbs and token.lower_ not in verbs):
+        return None
+    return verbs.get(lemma) or verbs[token.lower_], [token], 0.8
+
+
+def _mover(token: Token) -> bool:
+    return _verbal(token) and token.lemma_.lower() in lexicon()["military_subject"]
+
+
+@TRIGGER.rule
+def crossing_description(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "vehicles crossing the river": a description, no move."""
+    if _mover(token) and token.lemma_.lower() == "cross" and token.dep_ == "acl":
+        return NOTHING
+    return None
+
+
+@TRIGGER.rule
+def take_without_place(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "take" moves a force only with a place as object ("took Bakhmut")."""
+    if not _mover(token) or token.lemma_.lower() != "take":
+        return None
+    objs = [o for o in _objects(token) if o.dep_ == "dobj"]
+    return None if any(resolver.key_of(para, o, PLACE_TYPES) for o in objs) else NOTHING
+
+
+@TRIGGER.rule
+def reinforcements_sent(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "brought/rushed/sent reinforcements or reserves": a reinforcement."""
+    if not _mover(token) or token.lemma_.lower() not in ("bring", "rush", "send"):
+        return None
+    if any(o.lemma_.lower() in ("reinforcement", "reserve") for o in _objects(token)):
+        return "Reinforcement", [token], 0.75
+    return None
+
+
+@TRIGGER.rule
+def military_mover(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """A movement verb with a military subject or object: "troops crossed the river"."""
+    if not _mover(token):
+        return None
+    subj = subject(token)
+    cands = ([subj] if subj is not None else []) + _objects(token)
+    if any(_is_military(c, resolver, para) for c in cands):
+        return lexicon()["military_subject"][token.lemma_.lower()], [token], 0.6
+    return None
+
+
+@TRIGGER.rule
+def aid_convoy(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """A vehicle noun carrying aid that gets through: "a convoy of trucks carrying food"."""
+    if not _nominal(token) or token.lemma_.lower() not in lexicon()["aid_carriers"]:
+        return None
+    if carries_aid(token) and not _thwarted(token):
+        return "AidDelivery", [token], 0.7
+    return None
+
+
+def _modifiers(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
+
+
+@TRIGGER.rule
+def noun_without_modifier(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """A noun that needs a modifier lacks it: "talk" alone is speech, "peace talks" are not."""
+    lex = lexicon()
+    key = _noun_key(token)
+    if not _nominal(token) or key not in lex["nouns"]:
+        return None
+    need = lex["noun_needs_modifier"].get(key)
+    plural_ok = key in lex["plural_without_modifier"] and token.tag_ in ("NNS", "NNPS")
+    if need and not plural_ok and not any(m.lower_ in need for m in _modifiers(token)):
+        return NOTHING
+    return None
+
+
+@TRIGGER.rule
+def noun_with_modifier(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """An attack noun with an instrument or a needed modifier: "a missile strike"."""
+    lex = lexicon()
+    key = _noun_key(token)
+    if not _nominal(token) or key not in lex["nouns"]:
+        return None
+    typ = lex["nouns"][key]
+    if key not in ("strike", "attack", "raid", "stand", "talk", "barrage") and typ != "Attack":
+        return None
+    need = lex["noun_needs_modifier"].get(key) or []
+    trigger, refined = None, False
+    for m in _modifiers(token):
+        kind = lex["instruments"].get(m.lemma_.lower())
+        if kind and not (refined and key == "barrage"):
+            typ = kind  # "a missile and drone barrage": its first instrument
+            refined = True
+        if kind or m.lower_ in need:
+            trigger = [m, token]
+    return (typ, trigger, 0.75) if trigger else None
+
+
+@TRIGGER.rule
+def noun_lexicon(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """An event noun of the lexicon: "the offensive", "fighting", "talks"."""
+    key = _noun_key(token)
+    if not _nominal(token) or key not in lexicon()["nouns"]:
+        return None
+    return lexicon()["nouns"][key], [token], 0.75
+
+
+def find_trigger(token: Token, resolver: Resolver, para: Paragraph) -> Decision | None:
+    """The ``events.trigger`` decision for a token (None, or a value of None: no trigger)."""
+    return TRIGGER.decide(token, resolver, para)
+
+
 def classify(token: Token, resolver: Resolver, para: Paragraph) -> tuple[str, list[Token], float]:
     """(event type, trigger tokens, confidence) for a token, or ("", [], 0)."""
-    lex = lexicon()
-    lemma = token.lemma_.lower()
-    lower = token.lower_
-    if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
-        prt = [
-            c
-            for c in token.children
-            if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.i == token.i + 1)
-        ]  # "shot down", also when "down" is parsed as an adverb
-        for p in prt:
-            phrase = f"{lemma} {p.lower_}"
-            if phrase in lex["phrasal"]:
-                return lex["phrasal"][phrase], [token, p], 0.85
-        objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-        for obj in objs:  # "opened fire", "took control of", "held talks"
-            phrase = f"{lemma} {obj.lemma_.lower()}"
-            if phrase in lex["verb_object"]:
-                return lex["verb_object"][phrase], sorted([token, obj], key=lambda t: t.i), 0.8
-        for prep in (c for c in token.children if c.dep_ == "prep"):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):  # "came under fire"
-                phrase = f"{lemma} {prep.lower_} {pobj.lemma_.lower()}"
-                if phrase in lex["verb_prep_object"]:
-                    return lex["verb_prep_object"][phrase], [token, prep, pobj], 0.8
-        if lemma in lex["impact_verbs"]:  # "mortar shells fell on the camp"
-            subj = [c for c in token.children if c.dep_ == "nsubj"]
-            kind = _instrument_of(subj)
-            if kind:
-                return kind, [token], 0.75
-            if lemma == "land" and _lands_troops(token, resolver, para):
-                return "Advance", [token], 0.6  # "troops attempted to land on islands"
-            return "", [], 0.0
-        if lemma in ("deliver", "send", "bring", "provide", "distribute", "ship"):
-            if any(o.lemma_.lower() in lex["aid_objects"] for o in objs):
-                return "AidDelivery", [token], 0.8
-        if lemma in lex["launch_verbs"]:
-            kind = _instrument_of(objs)  # "fired 36 missiles", "dropped glide bombs"
-            if kind:
-                return kind, [token], 0.8
-        if _passive(token) and lemma in lex["evacuation_verbs"]:
-            if any(o.lemma_.lower() in lex["evacuees"] for o in objs if o.dep_ == "nsubjpass"):
-                return "Evacuation", [token], 0.7  # "residents were taken by bus to X"
-        if lemma in lex["strike_words"]:
-            subj = [c for c in token.children if c.dep_ == "nsubj"]
-            for s in subj:
-                kind = lex["instruments"].get(s.lemma_.lower())
-                if kind:
-                    return kind, [token], 0.8
-            by = [p for c in token.children if c.dep_ == "agent" for p in c.children]
-            kind = _instrument_of(by, modifiers=True)  # "was hit by artillery shells"
-            if kind:
-                return kind, [token], 0.8
-            if lemma in ("hit", "target", "pound", "slam") and not any(
-                _is_military(s, resolver, para) for s in subj
-            ):
-                if _passive(token) and _struck_target(token, resolver, para):
-                    return "Attack", [token], 0.7  # "a second vessel was hit near X"
-                return "", [], 0.0
-        if lemma in lex["result_verbs"] and token.dep_ != "amod":
-            by = [p for c in token.children if c.dep_ == "agent" for p in c.children]
-            weapons = [b for b in by if b.lemma_.lower() not in lex["nouns"]]
-            kind = _instrument_of(weapons)
-            if kind:  # "a carrier was damaged by a Russian drone": the weapon's strike
-                return kind, [token], 0.7
-        if lemma == "destroy" and any(
-            o.lemma_.lower() in lex["shot_down"] for o in objs
-        ):  # "air defence destroyed 17 drones": a shootdown, not a destruction
-            return "Shootdown", [token], 0.75
-        if lemma in lex["result_verbs"]:
-            ok = _result_event(token, resolver, para)
-            return (lex["result_verbs"][lemma], [token], 0.7) if ok else ("", [], 0.0)
-        if lemma == "pull" and not prt:
-            return "", [], 0.0
-        if lemma == "free" and not objs:
-            return "", [], 0.0
-        if lemma == "meet":
-            return (
-                ("Negotiation", [token], 0.6) if _meeting(token, resolver, para) else ("", [], 0.0)
-            )
-        if lemma in lex["verbs"] or lower in lex["verbs"]:
-            return lex["verbs"].get(lemma) or lex["verbs"][lower], [token], 0.8
-        if lemma in lex["military_subject"]:
-            typ = lex["military_subject"][lemma]
-            if lemma == "cross" and token.dep_ == "acl":
-                return "", [], 0.0  # "vehicles crossing the river": a description, no move
-            subj = subject(token)
-            cands = ([subj] if subj is not None else []) + objs
-            if lemma == "take" and not any(
-                resolver.key_of(para, o, PLACE_TYPES) for o in objs if o.dep_ == "dobj"
-            ):
-                return "", [], 0.0
-            if lemma in ("bring", "rush", "send") and any(
-                o.lemma_.lower() in ("reinforcement", "reserve") for o in objs
-            ):
-                return "Reinforcement", [token], 0.75
-            if any(_is_military(c, resolver, para) for c in cands):
-                return typ, [token], 0.6
+    decision = TRIGGER.decide(token, resolver, para)
+    if decision is None or decision.value is None:
         return "", [], 0.0
-    nominal_adj = token.pos_ == "ADJ" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
-    if token.pos_ in ("NOUN", "PROPN") or nominal_adj:  # "launch a counter-offensive"
-        key = lower if lower in lex["nouns"] else lemma
-        if lemma in lex["aid_carriers"] and carries_aid(token) and not _thwarted(token):
-            return "AidDelivery", [token], 0.7  # "a convoy of trucks carrying food entered X"
-        if key not in lex["nouns"]:
-            return "", [], 0.0
-        need = lex["noun_needs_modifier"].get(key)
-        mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
-        plural_ok = key in lex["plural_without_modifier"] and token.tag_ in ("NNS", "NNPS")
-        if need and not plural_ok and not any(m.lower_ in need for m in mods):
-            return "", [], 0.0  # "talk" alone is speech; "talks" are negotiations
-        typ = lex["nouns"][key]
-        trigger = [token]
-        if key in ("strike", "attack", "raid", "stand", "talk", "barrage") or typ == "Attack":
-            refined = False
-            for m in mods:
-                kind = lex["instruments"].get(m.lemma_.lower())
-                if kind and not (refined and key == "barrage"):
-                    typ = kind  # "a missile and drone barrage": its first instrument
-                    refined = True
-                if kind or m.lower_ in (need or []):
-                    trigger = [m, token]
-        return typ, trigger, 0.75
-    return "", [], 0.0
+    return decision.value

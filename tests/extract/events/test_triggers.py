@@ -1,0 +1,223 @@
+"""One test per ``events.trigger`` rule, on hand-made parses (no model)."""
+
+from __future__ import annotations
+
+from kg.extract.events import triggers as tr
+from kg.extract.rules import NOTHING
+from tests.extract.events.sites import on
+
+FORCES_SHELLED = """
+Russian  JJ   amod  1  russian  NORP
+forces   NNS  nsubj 2  force
+shelled  VBD  ROOT  2  shell
+Kharkiv  NNP  dobj  2  kharkiv  GPE
+.        .    punct 2
+"""
+
+
+def words(found):
+    typ, toks, _ = found
+    return typ, [t.text for t in toks]
+
+
+def test_phrasal_verb():
+    t = on("Jets NNS nsubj 1 jet\nshot VBD ROOT 1 shoot\ndown RP prt 1\ndrones NNS dobj 1 drone", 1)
+    assert words(tr.phrasal_verb(*t)) == ("Shootdown", ["shot", "down"])
+    assert tr.phrasal_verb(*on("Jets NNS nsubj 1 jet\nshot VBD ROOT 1 shoot", 1)) is None
+
+
+def test_verb_object():
+    t = on("Troops NNS nsubj 1 troop\nopened VBD ROOT 1 open\nfire NN dobj 1 fire", 1)
+    assert words(tr.verb_object(*t)) == ("Attack", ["opened", "fire"])
+
+
+def test_verb_prep_object():
+    t = on("Troops NNS nsubj 1 troop\ncame VBD ROOT 1 come\nunder IN prep 1\nfire NN pobj 2", 1)
+    assert words(tr.verb_prep_object(*t)) == ("Attack", ["came", "under", "fire"])
+
+
+def test_impact_of_instrument():
+    t = on("Rockets NNS nsubj 1 rocket\nfell VBD ROOT 1 fall\non IN prep 1\nBucha NNP pobj 2", 1)
+    assert tr.impact_of_instrument(*t)[0] == "MissileStrike"
+    assert tr.impact_of_instrument(*on("Prices NNS nsubj 1 price\nfell VBD ROOT 1 fall", 1)) is None
+
+
+def test_landing_force():
+    t = on("Troops NNS nsubj 1 troop\nlanded VBD ROOT 1 land", 1)
+    assert tr.landing_force(*t)[0] == "Advance"
+    assert tr.landing_force(*on("Jets NNS nsubj 1 jet\nlanded VBD ROOT 1 land", 1)) is None
+
+
+def test_impact_without_instrument():
+    assert (
+        tr.impact_without_instrument(*on("Prices NNS nsubj 1 price\nfell VBD ROOT 1 fall", 1))
+        is NOTHING
+    )
+
+
+def test_aid_delivered():
+    t = on("They PRP nsubj 1 they\ndelivered VBD ROOT 1 deliver\nfood NN dobj 1 food", 1)
+    assert tr.aid_delivered(*t)[0] == "AidDelivery"
+    assert (
+        tr.aid_delivered(
+            *on("They PRP nsubj 1 they\ndelivered VBD ROOT 1 deliver\nmail NN dobj 1", 1)
+        )
+        is None
+    )
+
+
+def test_launched_instrument():
+    t = on("They PRP nsubj 1 they\nfired VBD ROOT 1 fire\nmissiles NNS dobj 1 missile", 1)
+    assert tr.launched_instrument(*t)[0] == "MissileStrike"
+
+
+def test_evacuees_taken():
+    t = on("Residents NNS nsubjpass 2 resident\nwere VBD auxpass 2 be\ntaken VBN ROOT 2 take", 2)
+    assert tr.evacuees_taken(*t)[0] == "Evacuation"
+
+
+def test_strike_by_instrument_subject():
+    t = on("Missiles NNS nsubj 1 missile\nhit VBD ROOT 1 hit\nKyiv NNP dobj 1 kyiv GPE", 1)
+    assert tr.strike_by_instrument_subject(*t)[0] == "MissileStrike"
+
+
+def test_strike_by_instrument_agent():
+    t = on(
+        """
+Kyiv NNP nsubjpass 2 kyiv GPE
+was VBD auxpass 2 be
+hit VBN ROOT 2 hit
+by IN agent 2
+drones NNS pobj 3 drone
+""",
+        2,
+    )
+    assert tr.strike_by_instrument_agent(*t)[0] == "DroneStrike"
+
+
+def test_struck_vessel():
+    t = on("A DT det 1\ntanker NN nsubjpass 3 tanker\nwas VBD auxpass 3 be\nhit VBN ROOT 3 hit", 3)
+    assert tr.struck_vessel(*t)[0] == "Attack"
+    t = on("He PRP nsubjpass 2 he\nwas VBD auxpass 2 be\nhit VBN ROOT 2 hit", 2)
+    assert tr.struck_vessel(*t) is None
+
+
+def test_unarmed_hit():
+    t = on("The DT det 1\nstorm NN nsubj 2 storm\nhit VBD ROOT 2 hit\nKyiv NNP dobj 2 kyiv GPE", 2)
+    assert tr.unarmed_hit(*t) is NOTHING
+    t = on("Troops NNS nsubj 1 troop\nhit VBD ROOT 1 hit\nKyiv NNP dobj 1 kyiv GPE", 1)
+    assert tr.unarmed_hit(*t) is None
+
+
+def test_result_by_weapon():
+    t = on(
+        """
+A DT det 1
+ship NN nsubjpass 3 ship
+was VBD auxpass 3 be
+damaged VBN ROOT 3 damage
+by IN agent 3
+a DT det 6
+drone NN pobj 4 drone
+""",
+        3,
+    )
+    assert tr.result_by_weapon(*t)[0] == "DroneStrike"
+
+
+def test_destroyed_aircraft():
+    t = on("Defences NNS nsubj 1 defence\ndestroyed VBD ROOT 1 destroy\ndrones NNS dobj 1 drone", 1)
+    assert tr.destroyed_aircraft(*t)[0] == "Shootdown"
+
+
+def test_result_verb():
+    t = on("A DT det 1\nbuilding NN nsubj 2 building\ncollapsed VBD ROOT 2 collapse", 2)
+    assert tr.result_verb(*t)[0] == "Destruction"
+    t = on("The DT det 1\ntalks NNS nsubj 2 talk\ncollapsed VBD ROOT 2 collapse", 2)
+    assert tr.result_verb(*t) is NOTHING
+
+
+def test_pull_without_particle():
+    assert (
+        tr.pull_without_particle(*on("They PRP nsubj 1 they\npulled VBD ROOT 1 pull", 1)) is NOTHING
+    )
+
+
+def test_free_without_object():
+    assert tr.free_without_object(*on("They PRP nsubj 1 they\nfreed VBD ROOT 1 free", 1)) is NOTHING
+
+
+def test_meeting():
+    t = on("Representatives NNS nsubj 1 representative\nmet VBD ROOT 1 meet", 1)
+    assert tr.meeting(*t)[0] == "Negotiation"
+    t = on("Troops NNS nsubj 1 troop\nmet VBD ROOT 1 meet\nresistance NN dobj 1", 1)
+    assert tr.meeting(*t) is NOTHING
+
+
+def test_verb_lexicon():
+    assert words(tr.verb_lexicon(*on(FORCES_SHELLED, 2))) == ("Shelling", ["shelled"])
+    assert tr.verb_lexicon(*on(FORCES_SHELLED, 1)) is None
+
+
+def test_crossing_description():
+    t = on(
+        "vehicles NNS ROOT 0 vehicle\ncrossing VBG acl 0 cross\nthe DT det 3\nriver NN dobj 1", 1
+    )
+    assert tr.crossing_description(*t) is NOTHING
+
+
+def test_take_without_place():
+    t = on("Troops NNS nsubj 1 troop\ntook VBD ROOT 1 take\nshelter NN dobj 1", 1)
+    assert tr.take_without_place(*t) is NOTHING
+    t = on("Troops NNS nsubj 1 troop\ntook VBD ROOT 1 take\nBakhmut NNP dobj 1 bakhmut GPE", 1)
+    assert tr.take_without_place(*t) is None
+
+
+def test_reinforcements_sent():
+    t = on(
+        """
+Russia NNP nsubj 1 russia GPE
+sent VBD ROOT 1 send
+reinforcements NNS dobj 1 reinforcement
+""",
+        1,
+    )
+    assert tr.reinforcements_sent(*t)[0] == "Reinforcement"
+
+
+def test_military_mover():
+    t = on("Troops NNS nsubj 1 troop\ncrossed VBD ROOT 1 cross\nthe DT det 3\nriver NN dobj 1", 1)
+    assert tr.military_mover(*t)[0] == "Advance"
+    t = on(
+        "Tourists NNS nsubj 1 tourist\ncrossed VBD ROOT 1 cross\nthe DT det 3\nriver NN dobj 1", 1
+    )
+    assert tr.military_mover(*t) is None
+
+
+def test_aid_convoy():
+    t = on("An DT det 2\naid NN compound 2\nconvoy NN nsubj 3 convoy\nentered VBD ROOT 3 enter", 2)
+    assert tr.aid_convoy(*t)[0] == "AidDelivery"
+
+
+def test_noun_without_modifier():
+    assert tr.noun_without_modifier(*on("a DT det 1\ntalk NN ROOT 1", 1)) is NOTHING
+    assert tr.noun_without_modifier(*on("peace NN compound 1\ntalk NN ROOT 1", 1)) is None
+
+
+def test_noun_with_modifier():
+    t = on("A DT det 2\nmissile NN compound 2\nstrike NN ROOT 2", 2)
+    assert words(tr.noun_with_modifier(*t)) == ("MissileStrike", ["missile", "strike"])
+    assert tr.noun_with_modifier(*on("A DT det 1\nstrike NN ROOT 1", 1)) is None
+
+
+def test_noun_lexicon():
+    assert words(tr.noun_lexicon(*on("The DT det 1\noffensive NN ROOT 1", 1))) == (
+        "Offensive",
+        ["offensive"],
+    )
+
+
+def test_classify_names_the_deciding_rule():
+    d = tr.find_trigger(*on(FORCES_SHELLED, 2))
+    assert d.rule == "events.trigger.verb_lexicon"
+    assert tr.classify(*on(FORCES_SHELLED, 1)) == ("", [], 0.0)

@@ -1,0 +1,69 @@
+"""One test per ``factuality`` rule, on hand-made parses (no model)."""
+
+from __future__ import annotations
+
+from kg.extract import factuality as fa
+from tests.extract.handmade import parsed
+
+
+def tok(table: str, i: int):
+    return parsed(table).paragraphs[0].doc[i]
+
+
+DID_NOT = """
+Troops NNS nsubj 3 troop
+did    VBD aux   3 do
+not    RB  neg   3
+capture VB ROOT  3 capture
+Bakhmut NNP dobj 3 bakhmut GPE
+"""
+
+
+def test_negation():
+    assert fa.negation(tok(DID_NOT, 3)) == "denied"
+    assert fa.negation(tok("Troops NNS nsubj 1 troop\ncaptured VBD ROOT 1 capture", 1)) is None
+
+
+def test_negating_verb():
+    t = tok("Troops NNS nsubj 1 troop\nfailed VBD ROOT 1 fail\nto TO aux 3\ncapture VB xcomp 1", 3)
+    assert fa.negating_verb(t) == "denied"
+
+
+def test_prospect():
+    t = tok("the DT det 2\npossible JJ amod 2\ncapture NN ROOT 2", 2)
+    assert fa.prospect(t) == "hypothetical"
+    assert fa.prospect(tok("the DT det 1\ncapture NN ROOT 1", 1)) is None
+
+
+def test_purpose():
+    t = tok(
+        "It PRP nsubj 1 it\nis VBZ ROOT 1 be\nvital JJ acomp 1\nfor IN prep 2\nshelling NN pobj 3",
+        4,
+    )
+    assert fa.purpose(t) == "hypothetical"
+
+
+def test_intention():
+    t = tok(
+        "Russia NNP nsubj 1 russia GPE\nplans VBZ ROOT 1 plan\nto TO aux 3\nattack VB xcomp 1", 3
+    )
+    assert fa.intention(t) == "hypothetical"
+
+
+def test_modal():
+    t = tok("Troops NNS nsubj 2 troop\ncould MD aux 2\ncapture VB ROOT 2 capture", 2)
+    assert fa.modal(t) == "hypothetical"
+    assert fa.modal(tok(DID_NOT, 3)) is None
+
+
+def test_condition():
+    t = tok("if IN mark 2\ntroops NNS nsubj 2 troop\nwithdraw VBP ROOT 2 withdraw", 2)
+    assert fa.condition(t) == "hypothetical"
+
+
+def test_factuality_of_defaults_to_asserted():
+    assert (
+        fa.factuality_of(tok("Troops NNS nsubj 1 troop\ncaptured VBD ROOT 1 capture", 1))
+        == "asserted"
+    )
+    assert fa.FACTUALITY.decide(tok(DID_NOT, 3)).rule == "factuality.negation"
