@@ -247,7 +247,8 @@ def _merge_casualties(found: list[Found]) -> list[Found]:
     """One Casualties event for a killing-and-wounding phrase.
 
     "killing two and wounding five", "27 were killed and 130 wounded": the conjoined
-    casualty verb adds its count (fatalities or injured) to the first one's event.
+    casualty verb adds its count (fatalities or injured) to the first one's event, and
+    its words as a further mention of it.
     """
     by_token = {f.token.i: f for f in found if f.event.type == "Casualties"}
     kept = []
@@ -260,6 +261,7 @@ def _merge_casualties(found: list[Found]) -> list[Found]:
                 fatalities=first.fatalities if first.fatalities is not None else other.fatalities,
                 injured=first.injured if first.injured is not None else other.injured,
                 count_is_lower_bound=first.count_is_lower_bound or other.count_is_lower_bound,
+                mentions=(*first.mentions, other.trigger),
             )
             by_token[f.token.i] = head
             continue
@@ -322,7 +324,9 @@ class Builder:
             for (offset, i), ante in self.coref.items()
             if ante is f and offset == para.offset
         )
-        return replace(f.event, mentions=tuple(spans)) if spans else f.event
+        if not spans:
+            return f.event
+        return replace(f.event, mentions=tuple(sorted({*f.event.mentions, *spans})))
 
     def _times(self, para: Paragraph) -> list[tuple[TimeRef, Token]]:
         """The paragraph's time phrases, each with its root token."""

@@ -519,10 +519,49 @@ def strike_by_instrument_agent(token: Token, resolver: Resolver, para: Paragraph
 
 
 def _unarmed_hit(token: Token, resolver: Resolver, para: Paragraph) -> bool:
-    """ "hit", "target", "pound", "slam" with no military subject."""
+    """ "hit", "target", "pound", "slam" with no armed subject."""
     if not _strike_word(token) or token.lemma_.lower() not in ("hit", "target", "pound", "slam"):
         return False
-    return not any(_is_military(s, resolver, para) for s in _subjects(token))
+    return not any(_armed_striker(s, resolver, para) for s in _subjects(token))
+
+
+def _armed_striker(token: Token, resolver: Resolver, para: Paragraph) -> bool:
+    """A subject that strikes as an armed actor: a military noun or unit, an armed group
+    ("the paramilitary group", "terrorists", "gunmen"), a state or armed group a pronoun
+    stands for ("they", "it"); not an event noun ("Israeli air strikes hit": the noun is
+    the event)."""
+    lex = lexicon()
+    if _noun_key(token) in lex["nouns"]:
+        return False
+    if _is_military(token, resolver, para) or token.lemma_.lower() in lex["strikers"]:
+        return True
+    if any(c.lemma_.lower() in lex["armed_modifiers"] for c in token.children):
+        return True
+    key = resolver.actor(para, token, demonym=False)
+    return key is not None and resolver.table.type_of(key) in ("MilitaryUnit", "Country")
+
+
+@TRIGGER.rule
+def one_of_the_weapons(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "One of the missiles hit a mosque": the weapon in the subject's of-phrase."""
+    if not _strike_word(token):
+        return None
+    for s in _subjects(token):
+        of = [p for c in s.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        kind = next((lexicon()["instruments"].get(p.lemma_.lower()) for p in of), None)
+        if kind:
+            return kind, [token], 0.8
+    return None
+
+
+@TRIGGER.rule
+def targeted_people(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """A passive "targeted" of people, posts or places: "soldiers were targeted"."""
+    if not _verbal(token) or token.lemma_.lower() != "target" or not _passive(token):
+        return None
+    victims = lexicon()["target_victims"]
+    subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+    return ("Attack", [token], 0.7) if any(s.lemma_.lower() in victims for s in subjects) else None
 
 
 @TRIGGER.rule

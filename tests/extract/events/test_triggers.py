@@ -221,3 +221,35 @@ def test_classify_names_the_deciding_rule():
     d = tr.find_trigger(*on(FORCES_SHELLED, 2))
     assert d.rule == "events.trigger.verb_lexicon"
     assert tr.classify(*on(FORCES_SHELLED, 1)) == ("", [], 0.0)
+
+
+def test_one_of_the_weapons():
+    t = on(
+        "One CD nsubj 4 one\nof IN prep 0\nthe DT det 3\nmissiles NNS pobj 1 missile\n"
+        "hit VBD ROOT 4 hit\na DT det 6\nmosque NN dobj 4 mosque",
+        4,
+    )
+    assert words(tr.one_of_the_weapons(*t)) == ("MissileStrike", ["hit"])
+    t = on("One CD nsubj 1 one\nhit VBD ROOT 1 hit\nback RB advmod 1", 1)
+    assert tr.one_of_the_weapons(*t) is None
+
+
+def test_targeted_people():
+    t = on("soldiers NNS nsubjpass 2 soldier\nwere VBD auxpass 2 be\ntargeted VBN ROOT 2 target", 2)
+    assert words(tr.targeted_people(*t)) == ("Attack", ["targeted"])
+    t = on("ads NNS nsubjpass 2 ad\nwere VBD auxpass 2 be\ntargeted VBN ROOT 2 target", 2)
+    assert tr.targeted_people(*t) is None
+
+
+def test_an_armed_group_that_targets_attacks_an_unarmed_subject_does_not():
+    armed = on(
+        "The DT det 2\nparamilitary JJ amod 2\ngroup NN nsubj 3 group\n"
+        "targeted VBD ROOT 3 target\nthe DT det 5\nmarket NN dobj 3 market",
+        3,
+    )
+    assert tr.unarmed_hit(*armed) is None
+    assert words(tr.TRIGGER.decide(*armed).value) == ("Attack", ["targeted"])
+    unarmed = on("The DT det 1\nstorm NN nsubj 2 storm\nhit VBD ROOT 2 hit\ncoast NN dobj 2", 2)
+    assert tr.unarmed_hit(*unarmed) is NOTHING
+    strikes = on("Air NN compound 1 air\nstrikes NNS nsubj 2 strike\nhit VBD ROOT 2 hit", 2)
+    assert tr.unarmed_hit(*strikes) is NOTHING  # the noun is the event
