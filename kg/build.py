@@ -360,4 +360,8 @@ def _add_event(graph, ext, event, node, keys, types, stmt_iris) -> None:
         graph.add((node, CKG.reportedBy, stmt_iris[event.statement]))
     if event.confidence is not None:
         graph.add((node, CKG.confidence, _decimal(event.confidence)))
+    if event.subtype:
+        graph.add((node, CKG.eventSubtype, Literal(event.subtype)))
+    if event.acled_sub_event_type:
+        graph.add((node, CKG.acledSubEventType, Literal(event.acled_sub_event_type)))
     _add_rules(graph, node, event.rule, event.decided_by)

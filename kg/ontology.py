@@ -99,6 +99,8 @@ class CKG(DefinedNamespace):
     model: URIRef
     modelVersion: URIRef
     toolVersion: URIRef
+    eventSubtype: URIRef
+    acledSubEventType: URIRef
 
 
 #: Prefix -> namespace, in the order the writers declare them (``kg/data/lexicon/prefixes.tsv``).

@@ -141,6 +141,8 @@ class Event:
     mentions: tuple[Span, ...] = ()  # later coreferent mentions ("the advance", "that battle")
     rule: str | None = None  # the named rule that found it ("events.trigger.verb_lexicon")
     decided_by: tuple[str, ...] = ()  # the rules that chose its arguments and factuality
+    subtype: str | None = None  # for Other events: "arrest", "coup", "displacement"...
+    acled_sub_event_type: str | None = None  # the ACLED sub-event type, where one fits
 
 
 @dataclass(frozen=True)

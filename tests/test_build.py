@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.build import RunInfo, doc_iri, entity_iri, graph_from_extractions, slug
 from kg.ontology import CKG, GAF, GEO, NIF, WD
@@ -175,3 +175,26 @@ def test_coreferent_event_mentions_are_all_denoted():
         int(union.value(m, NIF.beginIndex)) for m in union.objects(node, GAF.denotedBy)
     )
     assert anchors == [14, 31]
+
+
+def test_other_events_carry_their_subtype_and_rules():
+    from kg.build import rule_iri
+
+    text = "Police arrested four men."
+    event = Event(
+        key="ev7",
+        type="Other",
+        trigger=Span(7, 15, "arrested"),
+        subtype="arrest",
+        acled_sub_event_type="Arrests",
+        rule="events.trigger.political_event",
+        decided_by=("factuality.plain",),
+    )
+    kg_ = graph_from_extractions([Extraction(SourceDoc(id="d", text=text), events=(event,))])
+    graph = kg_.union()
+    node = next(graph.subjects(CKG.eventSubtype, None))
+    assert str(graph.value(node, CKG.eventSubtype)) == "arrest"
+    assert str(graph.value(node, CKG.acledSubEventType)) == "Arrests"
+    generated = rule_iri("events.trigger.political_event")
+    assert (node, PROV.wasGeneratedBy, URIRef(generated)) in graph
+    assert (URIRef(generated), RDF.type, CKG.ExtractionRule) in kg_.default

@@ -72,6 +72,7 @@ from .triggers import (
     named_event,
     negated_indefinite,
     plural,
+    political_subtype,
     same_group,
     support_verb,
 )
@@ -243,6 +244,15 @@ def forces_in_focus(args: Arguments, site: Site) -> str | None:
     return None
 
 
+def _subtype(token: Token, typ: str) -> dict[str, str]:
+    """An Other event's finer subtype and ACLED sub-event type (``other_event_*.tsv``)."""
+    row = political_subtype(token) if typ == "Other" else None
+    if row is None:
+        return {}
+    acled = row["acled_sub_event_type"]
+    return {"subtype": row["subtype"], **({"acled_sub_event_type": acled} if acled != "-" else {})}
+
+
 def _merge_casualties(found: list[Found]) -> list[Found]:
     """One Casualties event for a killing-and-wounding phrase.
 
@@ -412,6 +422,7 @@ class Builder:
             factuality=factuality,  # type: ignore[arg-type]
             statement=stmt,
             confidence=conf,
+            **_subtype(token, typ),
         )
         return Found(para, token, event, 0, bool(places), named is not None, rules)
 

@@ -742,6 +742,34 @@ def noun_with_modifier(token: Token, resolver: Resolver, para: Paragraph) -> Typ
 
 
 @TRIGGER.rule
+def military_flight(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """Troops that flee withdraw: "the soldiers fled to Chad" (civilians fleeing are displaced)."""
+    if not _verbal(token) or token.lemma_.lower() != "flee":
+        return None
+    if any(_is_military(s, resolver, para) for s in _subjects(token)):
+        return "Withdrawal", [token], 0.7
+    return None
+
+
+def political_subtype(token: Token) -> dict[str, str] | None:
+    """The row of ``other_event_verbs.tsv`` or ``other_event_nouns.tsv`` for a token
+    ("arrested", "the coup"): its subtype and ACLED sub-event type."""
+    name = (
+        "other_event_verbs" if _verbal(token) else "other_event_nouns" if _nominal(token) else None
+    )
+    if name is None:
+        return None
+    return next((r for r in vocab.rows(name) if r["lemma"] == token.lemma_.lower()), None)
+
+
+@TRIGGER.rule
+def political_event(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """A political or strategic event of ``other_event_*``: arrests, abductions, flight,
+    protests, a coup, an annexation."""
+    return ("Other", [token], 0.6) if political_subtype(token) else None
+
+
+@TRIGGER.rule
 def noun_lexicon(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """An event noun of the lexicon: "the offensive", "fighting", "talks"."""
     key = _noun_key(token)

@@ -253,3 +253,24 @@ def test_an_armed_group_that_targets_attacks_an_unarmed_subject_does_not():
     assert tr.unarmed_hit(*unarmed) is NOTHING
     strikes = on("Air NN compound 1 air\nstrikes NNS nsubj 2 strike\nhit VBD ROOT 2 hit", 2)
     assert tr.unarmed_hit(*strikes) is NOTHING  # the noun is the event
+
+
+def test_political_event_and_its_subtype():
+    t = on("Police NNS nsubj 1 police\narrested VBD ROOT 1 arrest\nfour CD dobj 1", 1)
+    assert words(tr.political_event(*t)) == ("Other", ["arrested"])
+    assert tr.political_subtype(t[0]) == {
+        "lemma": "arrest",
+        "subtype": "arrest",
+        "acled_sub_event_type": "Arrests",
+    }
+    coup = on("the DT det 1\ncoup NN ROOT 1 coup", 1)
+    assert tr.political_subtype(coup[0])["subtype"] == "coup"
+    assert tr.political_event(*on("Police NNS nsubj 1 police\nsaid VBD ROOT 1 say", 1)) is None
+
+
+def test_military_flight():
+    t = on("Soldiers NNS nsubj 1 soldier\nfled VBD ROOT 1 flee", 1)
+    assert words(tr.military_flight(*t)) == ("Withdrawal", ["fled"])
+    assert (
+        tr.military_flight(*on("Residents NNS nsubj 1 resident\nfled VBD ROOT 1 flee", 1)) is None
+    )
