@@ -19,9 +19,9 @@ import re
 from dataclasses import replace
 
 from ...types import Span
+from ..parsed import Parsed
 from .candidates import PLACE_TYPES, UNKNOWN, Candidate
 from .names import fold
-from ..parsed import Parsed
 
 __all__ = [
     "acronyms",

@@ -28,14 +28,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...types import Entity, Span
-from . import passes
-from .candidates import (
-    UNKNOWN,
-    Candidate,
-    paragraph_candidates,
-)
-from .names import fold, normalise
 from ..parsed import Parsed
+from . import passes
+from .candidates import UNKNOWN, Candidate
+from .names import fold, normalise
+from .paragraph import paragraph_candidates
 
 __all__ = ["EntityTable", "find_candidates", "find_entities", "fold", "normalise"]
 
