@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+from spacy.lang.en import English
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -47,7 +48,8 @@ AUXILIARIES = {"be", "have", "do", "will", "would", "can", "could", "may", "migh
 
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
-    return Vocab()
+    """An English vocabulary: lexical attributes (``lower_``, ``is_title``...) set."""
+    return English().vocab
 
 
 def doc(table: str) -> Doc:
@@ -74,8 +76,8 @@ def doc(table: str) -> Doc:
             open_label = label
         else:
             ents.append(f"I-{label}")
-    spaces = [i + 1 < len(words) and words[i + 1] not in {".", ",", "'s", ":", ";", "?", "!", ")", "''"}
-              for i in range(len(words))]
+    glued = {".", ",", "'s", ":", ";", "?", "!", ")", "''"}
+    spaces = [i + 1 < len(words) and words[i + 1] not in glued for i in range(len(words))]
     return Doc(vocab(), words=words, spaces=spaces, tags=tags, pos=pos, deps=deps,
                heads=heads, lemmas=lemmas, ents=ents, sent_starts=None)
 
