@@ -40,6 +40,8 @@ def token_candidates(f: Finder) -> list[Candidate]:
             i += 1
             continue
         i, cands = decision.value
+        for cand in cands:  # a name run or facility keeps the more specific rule
+            cand.rule = cand.rule or decision.rule
         found += cands
     return found
 
