@@ -91,7 +91,7 @@ AUXILIARIES = {
 
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
-    """A blank English vocabulary: lexical attributes (``lower_``, ``like_num``) set, no model."""
+    """An English vocabulary: lexical attributes (``lower_``, ``is_title``...) set."""
     return English().vocab
 
 
@@ -119,22 +119,10 @@ def doc(table: str) -> Doc:
             open_label = label
         else:
             ents.append(f"I-{label}")
-    spaces = [
-        i + 1 < len(words) and words[i + 1] not in {".", ",", "'s", ":", ";", "?", "!", ")", "''"}
-        for i in range(len(words))
-    ]
-    return Doc(
-        vocab(),
-        words=words,
-        spaces=spaces,
-        tags=tags,
-        pos=pos,
-        deps=deps,
-        heads=heads,
-        lemmas=lemmas,
-        ents=ents,
-        sent_starts=None,
-    )
+    glued = {".", ",", "'s", ":", ";", "?", "!", ")", "''"}
+    spaces = [i + 1 < len(words) and words[i + 1] not in glued for i in range(len(words))]
+    return Doc(vocab(), words=words, spaces=spaces, tags=tags, pos=pos, deps=deps,
+               heads=heads, lemmas=lemmas, ents=ents, sent_starts=None)
 
 
 def parsed(table: str, doc_id: str = "hand", date: dt.date | None = dt.date(2024, 6, 10)) -> Parsed:

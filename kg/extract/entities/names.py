@@ -2,7 +2,7 @@
 
 ``normalise`` is a plain comparison key; ``fold`` also makes transliteration variants
 meet (Zaluzhny / Zaluzhnyi), and is the key under which ``EntityTable`` merges mentions
-and the document passes in ``candidate_passes.py`` compare names.
+and the document passes in ``passes.py`` compare names.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 Each pass rewrites the candidates in place (``acronyms`` returns a new list):
 
-- ``one_type_per_name``: one type per name in the document (the strongest reading wins);
+- ``one_type_per_name``: one type per name in the document (the strongest reading wins;
+  the rules of ``entities.one_type_per_name``);
 - ``surnames``: a surname alone joins the full name;
 - ``service_tails``: "the Navy" after "Ukraine's Navy" is that navy;
 - ``bare_ministries``: a bare "ministry of defence" goes to the most recently named
@@ -16,29 +17,44 @@ Each pass rewrites the candidates in place (``acronyms`` returns a new list):
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ...types import Span
 from .. import lexicon
 from ..parsed import Parsed
+from ..rules import NOTHING, RuleList
 from .candidates import PLACE_TYPES, UNKNOWN, Candidate
 from .names import fold
 
 __all__ = [
+    "ONE_TYPE",
+    "Readings",
     "acronyms",
     "bare_ministries",
     "definite_rivers",
     "one_type_per_name",
+    "readings",
     "repeated_settlements",
     "service_tails",
     "surnames",
 ]
 
 
-def one_type_per_name(cands: list[Candidate]) -> None:
-    """NER guesses take the type and label of the strongest reading of the same name; a
-    one-word name the tagger calls a person or organisation is the settlement or region
-    the context reads it as elsewhere ("the people of Goma" after "west of Goma")."""
+ONE_TYPE: RuleList[Candidate] = RuleList("entities.one_type_per_name")
+
+
+@dataclass
+class Readings:
+    """How the document reads each name: the strongest reading of each folded name, a
+    place reading of one-word names (however weak), the last words of full person names."""
+
+    best: dict[str, Candidate]
+    places: dict[str, Candidate]
+    surnames: set[str]
+
+
+def readings(cands: list[Candidate]) -> Readings:
+    """The readings of the names of ``cands``."""
     best: dict[str, Candidate] = {}
     for c in cands:
         if (
@@ -52,32 +68,69 @@ def one_type_per_name(cands: list[Candidate]) -> None:
             old = best.get(name)
             if old is None or c.confidence > old.confidence:
                 best[name] = c
-    places: dict[str, Candidate] = {}  # a place reading of a name, however weak
+    places: dict[str, Candidate] = {}
     surnames = set()
     for c in cands:
         if c.type in ("Settlement", "Region") and not c.generic and " " not in c.span.text:
             places.setdefault(fold(c.span.text), c)
         if c.type == "Person" and " " in c.span.text.strip():
             surnames.add(fold(c.span.text.split()[-1]))
+    return Readings(best, places, surnames)
+
+
+def one_type_per_name(cands: list[Candidate]) -> None:
+    """NER guesses take the type and label of the strongest reading of the same name
+    (the rules of ``entities.one_type_per_name``)."""
+    found = readings(cands)
     for i, c in enumerate(cands):
-        if c.source not in {"ner", "guess", "context"} or c.generic or c.type == "Country":
-            continue
-        place = places.get(fold(c.span.text))
-        lone = c.source == "ner" and " " not in c.span.text and place is not None
-        if lone and c.type in ("Person", "Organization"):
-            if fold(c.span.text) not in surnames:  # "Goma" a person here, "west of Goma"
-                cands[i] = replace(c, type=place.type, label=place.label)  # there
-                continue
-        other = best.get(fold(c.span.text))
-        if not other or other is c or other.type == "Person":
-            continue
-        lone_person = c.type == "Person" and " " not in c.span.text
-        if c.type == "Person" and not lone_person:
-            continue
-        if other.confidence > c.confidence or (
-            lone_person and other.type in PLACE_TYPES and other.confidence >= c.confidence
-        ):
-            cands[i] = replace(c, type=other.type, label=other.label)
+        new = ONE_TYPE.value(found, c)
+        if new is not None:
+            cands[i] = new
+
+
+@ONE_TYPE.rule
+def sure_reading(r: Readings, c: Candidate):
+    """A gazetteer or rule mention, a country, a generic mention keep their reading."""
+    if c.source not in {"ner", "guess", "context"} or c.generic or c.type == "Country":
+        return NOTHING
+    return None
+
+
+@ONE_TYPE.rule
+def lone_name_read_as_place(r: Readings, c: Candidate):
+    """ "Goma" a person or organisation here, "west of Goma" there: the place (unless
+    it is some person's surname)."""
+    place = r.places.get(fold(c.span.text))
+    lone = c.source == "ner" and " " not in c.span.text and place is not None
+    if lone and c.type in ("Person", "Organization") and fold(c.span.text) not in r.surnames:
+        return replace(c, type=place.type, label=place.label)
+    return None
+
+
+@ONE_TYPE.rule
+def no_other_reading(r: Readings, c: Candidate):
+    """A name read only here, or read elsewhere as a person, keeps its reading."""
+    other = r.best.get(fold(c.span.text))
+    return NOTHING if not other or other is c or other.type == "Person" else None
+
+
+@ONE_TYPE.rule
+def full_person_name(r: Readings, c: Candidate):
+    """A person's name of two or more words stays a person."""
+    return NOTHING if c.type == "Person" and " " in c.span.text else None
+
+
+@ONE_TYPE.rule
+def stronger_reading(r: Readings, c: Candidate):
+    """A stronger reading of the same name wins (a lone "person" yields to an equally
+    strong place)."""
+    other = r.best[fold(c.span.text)]
+    lone_person = c.type == "Person" and " " not in c.span.text
+    if other.confidence > c.confidence or (
+        lone_person and other.type in PLACE_TYPES and other.confidence >= c.confidence
+    ):
+        return replace(c, type=other.type, label=other.label)
+    return None
 
 
 def surnames(cands: list[Candidate]) -> None:

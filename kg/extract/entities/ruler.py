@@ -3,8 +3,18 @@
 The ruler runs before spaCy's NER, so what it finds is kept and the statistical model
 labels only the rest. Its labels are contract types; its ``id`` is either the canonical
 label (gazetteer names: ``"AP"`` -> ``"Associated Press"``) or a rule name starting
-with ``@`` (``"@region"``, ``"@unit"``, ...) that ``candidates.py`` turns into a label
+with ``@`` (``"@region"``, ``"@unit"``, ...) that ``ruled.py`` turns into a label
 from the matched words.
+
+It is four small components, all spaCy public API (``add_entity_ruler``):
+
+1. ``conflict_kg_nationality`` marks where a nationality starts and how long it is;
+2. ``conflict_kg_ruler``, a ``span_ruler``: the token patterns and the exact-case
+   phrases, matched into ``doc.spans["conflict_kg"]``;
+3. ``conflict_kg_lower_ruler``, a ``span_ruler`` on ``LOWER``: the names written in
+   lower case in the patterns, found in any case in one phrase-matcher pass;
+4. ``conflict_kg_entity_chooser`` (``EntityChooser``): the longest match first, then
+   the leftmost, then a gazetteer name over a rule; these become ``doc.ents``.
 
 Gazetteers and word lists live in ``kg/data/lexicon/``: ``countries.jsonl`` (name, aliases,
 nationality adjectives, plural demonyms, capitals, the armed forces' name) and
@@ -16,20 +26,20 @@ noun, ministries, state media.
 
 from __future__ import annotations
 
-import warnings
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc, Token
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 
 RULER_NAME = "conflict_kg_ruler"
-RULER_FACTORY = "conflict_kg_entity_ruler"
+LOWER_RULER_NAME = "conflict_kg_lower_ruler"
+CHOOSER_NAME = "conflict_kg_entity_chooser"
+#: The span group the two span rulers write and the chooser reads (and removes).
+SPANS_KEY = "conflict_kg"
 
 # --- word lists ---------------------------------------------------------------------
 
@@ -240,7 +250,7 @@ def _gazetteer_patterns(nlp: Language) -> list[dict]:
     return patterns
 
 
-def _nationality_heads(nlp: Language) -> list[tuple[tuple[str, ...], bool]]:
+def nationality_heads(nlp: Language) -> list[tuple[tuple[str, ...], bool]]:
     """Every way to name a nationality: "Russian", "South Sudanese", "Ukraine's", "the
     UK's", as (words as written, ends in a possessive "'s" of any case)."""
     heads = set()
@@ -268,7 +278,7 @@ class NationalityMarker:
 
     def __init__(self, nlp: Language):
         self.heads: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
-        for words, possessive in _nationality_heads(nlp):
+        for words, possessive in nationality_heads(nlp):
             self.heads.setdefault(words[0], []).append((words[1:], possessive))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -294,9 +304,9 @@ def make_nationality_marker(nlp: Language, name: str) -> NationalityMarker:
     return NationalityMarker(nlp)
 
 
-def _nationality_lengths(nlp: Language) -> list[int]:
+def nationality_lengths(nlp: Language) -> list[int]:
     """The token lengths of the nationality heads ("Ukraine's" is 2)."""
-    return sorted({len(words) + possessive for words, possessive in _nationality_heads(nlp)})
+    return sorted({len(words) + possessive for words, possessive in nationality_heads(nlp)})
 
 
 def _nationality_patterns(nlp: Language) -> list[dict]:
@@ -304,10 +314,20 @@ def _nationality_patterns(nlp: Language) -> list[dict]:
 
     A nationality is the ``NATIONALITY_ATTR`` mark of its first word followed by as many
     tokens as it says: one pattern per construction and nationality length."""
+    patterns = []
+    for label, tail, ident in _nationality_constructions():
+        for length in nationality_lengths(nlp):
+            head = [{"_": {NATIONALITY_ATTR: length}}] + [{}] * (length - 1)
+            patterns.append({"label": label, "pattern": [*head, *tail], "id": ident})
+    return patterns + _bare_ministry_patterns()
+
+
+def _nationality_constructions() -> list[tuple[str, list[dict], str]]:
+    """What follows a nationality: (label, token patterns, rule id)."""
     modifiers = {"LOWER": {"IN": sorted(FORCE_MODIFIERS)}, "OP": "*"}
     force = {"LOWER": {"IN": sorted(FORCE_NOUNS)}}
     kinds = sorted(MINISTRY_KINDS)
-    constructions = [
+    return [
         ("MilitaryUnit", [modifiers, force], "@forces"),
         ("Organization", [{"LOWER": {"IN": kinds}}, {"LOWER": "ministry"}], "@ministry"),
         (
@@ -334,13 +354,13 @@ def _nationality_patterns(nlp: Language) -> list[dict]:
             for words, label in NATIONAL_BODIES
         ),
     ]
-    patterns = []
-    for label, tail, ident in constructions:
-        for length in _nationality_lengths(nlp):
-            head = [{"_": {NATIONALITY_ATTR: length}}] + [{}] * (length - 1)
-            patterns.append({"label": label, "pattern": [*head, *tail], "id": ident})
-    # bare ministries: resolved to the most recently named country in candidate_passes.py
-    patterns.append(
+
+
+def _bare_ministry_patterns() -> list[dict]:
+    """Ministries without a nationality: resolved to the most recently named country by
+    ``passes.bare_ministries``."""
+    kinds = sorted(MINISTRY_KINDS)
+    return [
         {
             "label": "Organization",
             "pattern": [
@@ -352,20 +372,22 @@ def _nationality_patterns(nlp: Language) -> list[dict]:
                 {"IS_TITLE": True, "OP": "?"},
             ],
             "id": "@ministry",
-        }
-    )
-    patterns.append(
+        },
         {
             "label": "Organization",
             "pattern": [{"LOWER": {"IN": kinds}}, {"LOWER": "ministry"}],
             "id": "@ministry",
-        }
-    )
-    return patterns
+        },
+    ]
 
 
 def _structural_patterns() -> list[dict]:
     """Units, armed groups, regions, rivers, named facilities, fronts."""
+    return _unit_patterns() + _place_patterns()
+
+
+def _unit_patterns() -> list[dict]:
+    """Units, armed groups, commands."""
     ordinal = {"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}}
     kind = {"LOWER": {"IN": sorted(UNIT_KINDS)}, "OP": "*"}
     title_kind = {"IS_TITLE": True, "POS": {"NOT_IN": _NOT_NAME_POS}, "OP": "*"}
@@ -404,6 +426,13 @@ def _structural_patterns() -> list[dict]:
             ],
             "id": "@command",
         },
+    ]
+
+
+def _place_patterns() -> list[dict]:
+    """Regions, camps, rivers, named facilities, fronts."""
+    name = _name_seq()
+    return [
         {
             "label": "Region",
             "pattern": [*name, {"LOWER": {"IN": sorted(REGION_NOUNS)}}],
@@ -514,7 +543,7 @@ def _name_head_patterns() -> list[dict]:
 
 
 def build_patterns(nlp: Language) -> list[dict]:
-    """All ruler patterns; on equal spans a gazetteer name beats a rule (ConflictRuler)."""
+    """All ruler patterns; on equal spans a gazetteer name beats a rule (EntityChooser)."""
     return (
         _gazetteer_patterns(nlp)
         + _nationality_patterns(nlp)
@@ -526,14 +555,46 @@ def build_patterns(nlp: Language) -> list[dict]:
 
 
 def add_entity_ruler(nlp: Language) -> None:
-    """Add the conflict-kg entity ruler before spaCy's NER (idempotent)."""
+    """Add the conflict-kg entity ruler before spaCy's NER (idempotent): the nationality
+    marker, the two span rulers and the chooser that makes their matches entities."""
     if RULER_NAME in nlp.pipe_names:
         return
     before = "ner" if "ner" in nlp.pipe_names else None
     if NATIONALITY_MARKER not in nlp.pipe_names:
         nlp.add_pipe(NATIONALITY_MARKER, before=before)
-    ruler = nlp.add_pipe(RULER_FACTORY, name=RULER_NAME, before=before)
-    ruler.add_patterns([_as_phrase(p) for p in build_patterns(nlp)])
+    ruler = nlp.add_pipe(
+        "span_ruler", name=RULER_NAME, before=before, config={"spans_key": SPANS_KEY}
+    )
+    lower = nlp.add_pipe(
+        "span_ruler",
+        name=LOWER_RULER_NAME,
+        before=before,
+        config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "overwrite": False},
+    )
+    nlp.add_pipe(CHOOSER_NAME, before=before)
+    exact, any_case = split_patterns(nlp, build_patterns(nlp))
+    with nlp.select_pipes(disable=nlp.pipe_names):  # phrase patterns need the tokenizer only
+        ruler.add_patterns(exact)
+        lower.add_patterns(any_case)
+
+
+def split_patterns(nlp: Language, patterns: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The patterns of the exact ruler and of the ``LOWER`` ruler.
+
+    A token pattern of exact words only becomes a phrase of the exact ruler; one of
+    lower-case ``LOWER`` words only ("al jazeera" in any case) a phrase of the ``LOWER``
+    ruler, when the tokenizer splits the phrase into those very words ("u.s.a." it does
+    not: that one stays a token pattern). A phrase matcher finds all its phrases in one
+    pass, where the Matcher spends a pass on every token pattern."""
+    exact, any_case = [], []
+    for pattern in patterns:
+        words = lower_words(pattern["pattern"])
+        phrase = " ".join(words) if words else ""
+        if words and [t.text for t in nlp.make_doc(phrase)] == words:
+            any_case.append({**pattern, "pattern": phrase})
+        else:
+            exact.append(_as_phrase(pattern))
+    return exact, any_case
 
 
 def _as_phrase(pattern: dict) -> dict:
@@ -553,7 +614,7 @@ def _as_phrase(pattern: dict) -> dict:
     return {**pattern, "pattern": " ".join(words)}
 
 
-def _lower_words(pattern: object) -> list[str] | None:
+def lower_words(pattern: object) -> list[str] | None:
     """The words of a token pattern made of lower-case ``LOWER`` values only, else None."""
     if not isinstance(pattern, list) or not pattern:
         return None
@@ -566,74 +627,51 @@ def _lower_words(pattern: object) -> list[str] | None:
     return words
 
 
-class ConflictRuler(EntityRuler):
-    """spaCy's entity ruler with a second phrase matcher, on ``LOWER``.
-
-    A token pattern of lower-case ``LOWER`` words only ("al jazeera" in any case) is
-    matched there: the phrase matcher finds them all in one pass, where the Matcher
-    spends a pass on every token pattern. It matches the same spans, which go through
-    the same choice of the longest; ``patterns`` (and so serialisation) keeps the token
-    pattern as given. ``remove`` is not supported.
-
-    Ties: the longest match wins, then the leftmost, then a gazetteer name over a rule
-    (``@...``) on the same words ("Israel Defense Forces" the name, not ``@group``),
-    then the match key: no choice depends on the order a ``set`` iterates (spaCy's
-    EntityRuler leaves equal spans to it). Making the gazetteer win changed only
-    confidences (0.85 -> 0.95) on the seed and the DEV articles.
-    """
-
-    def __init__(self, nlp: Language, name: str = RULER_NAME, **kwargs):
-        self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        super().__init__(nlp, name, **kwargs)
-
-    def clear(self) -> None:
-        super().clear()
-        self.lower_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-
-    def add_patterns(self, patterns: Iterable[dict]) -> None:
-        patterns = list(patterns)  # from_disk passes a generator
-        lower = [entry for entry in patterns if _lower_words(entry["pattern"])]
-        super().add_patterns([entry for entry in patterns if not _lower_words(entry["pattern"])])
-        for entry in lower:
-            label = entry["label"]
-            if "id" in entry:  # as EntityRuler.add_patterns does
-                label = self._create_label(label, entry["id"])
-                self._ent_ids[self.matcher._normalize_key(label)] = (entry["label"], entry["id"])
-            self.token_patterns[label].append(entry["pattern"])
-            words = _lower_words(entry["pattern"])
-            self.lower_matcher.add(label, [Doc(self.nlp.vocab, words=words)])
-
-    def from_bytes(self, data: bytes, **kwargs) -> ConflictRuler:
-        super().from_bytes(data, **kwargs)
-        # EntityRuler.from_bytes makes a new phrase matcher after adding the patterns
-        for label, docs in self.phrase_patterns.items():
-            if label not in self.phrase_matcher:
-                self.phrase_matcher.add(label, docs)
-        return self
-
-    def remove(self, ent_id: str) -> None:
-        raise NotImplementedError(f"{RULER_FACTORY} cannot remove patterns; build a new one")
-
-    def match(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """EntityRuler.match with the lower-case phrase matches added."""
-        self._require_patterns()
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message="\\[W036")
-            # in the order the Matcher found them when these were token patterns:
-            # by end, gazetteer names first (see the class docstring)
-            found = sorted([*self.lower_matcher(doc), *self.matcher(doc)], key=lambda m: m[2])
-            matches = found + list(self.phrase_matcher(doc))
-        final = set([(key, start, end) for key, start, end in matches if start != end])
-        return sorted(final, key=self._rank, reverse=True)
-
-    def _rank(self, match: tuple[int, int, int]) -> tuple[int, int, bool, int]:
-        """Longest first, then leftmost, then a gazetteer name over a rule on the same
-        words, then a fixed order (the match key) so no tie depends on set order."""
-        key, start, end = match
-        ident = self._ent_ids.get(key, ("", ""))[1]
-        return (end - start, -start, not ident.startswith("@"), key)
+def rank(span: Span) -> tuple[int, int, bool, int]:
+    """Longest first, then leftmost, then a gazetteer name over a rule (``@...``) on the
+    same words ("Israel Defense Forces" the name, not ``@group``), then a fixed order
+    (the hash of "label||id") so that no tie depends on the order a ``set`` iterates."""
+    ident = span.id_
+    return (
+        len(span),
+        -span.start,
+        not ident.startswith("@"),
+        hash_string(f"{span.label_}||{ident}"),
+    )
 
 
-@Language.factory(RULER_FACTORY)
-def make_conflict_ruler(nlp: Language, name: str) -> ConflictRuler:
-    return ConflictRuler(nlp, name)
+class EntityChooser:
+    """Makes the span rulers' matches entities, as spaCy's EntityRuler chooses them.
+
+    The matches (``doc.spans[spans_key]``, removed afterwards) are ranked by ``rank``;
+    each, best first, becomes an entity unless it overlaps one already chosen or an
+    entity the document had before."""
+
+    def __init__(self, spans_key: str = SPANS_KEY) -> None:
+        self.spans_key = spans_key
+
+    def ranked(self, doc: Doc) -> list[Span]:
+        """The distinct matches of ``doc``, best first."""
+        if self.spans_key not in doc.spans:
+            return []
+        distinct = {(s.start, s.end, s.label_, s.id_): s for s in doc.spans[self.spans_key]}
+        return sorted(distinct.values(), key=rank, reverse=True)
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities, new, seen = list(doc.ents), [], set()
+        for span in self.ranked(doc):
+            start, end = span.start, span.end
+            if any(t.ent_type for t in doc[start:end]) or start in seen or end - 1 in seen:
+                continue
+            new.append(Span(doc, start, end, label=span.label_, span_id=span.id_))
+            entities = [e for e in entities if not (e.start < end and e.end > start)]
+            seen.update(range(start, end))
+        if self.spans_key in doc.spans:
+            del doc.spans[self.spans_key]
+        doc.ents = entities + new
+        return doc
+
+
+@Language.factory(CHOOSER_NAME, default_config={"spans_key": SPANS_KEY})
+def make_entity_chooser(nlp: Language, name: str, spans_key: str) -> EntityChooser:
+    return EntityChooser(spans_key)

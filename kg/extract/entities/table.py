@@ -3,21 +3,23 @@ entity per document.
 
 ``find_entities(parsed)`` works in three steps:
 
-1. *candidates* (``candidates.py``, with the parse cues of ``cues.py``): every ruler
+1. *candidates* (``paragraph.py`` runs the named rules of ``ruled.py``,
+   ``candidates.py`` and ``tokens.py``, with the parse cues of ``cues.py``): every ruler
    or NER entity of each paragraph, cleaned (titles, "the", possessive "'s", photo
    credits out) and typed with context rules (a capital that speaks is its country; a
    name after "near"/"the town of" is a settlement; a name with an appositive "a war
    correspondent" is a person), plus what the parse finds on tokens the NER left alone
    (nationality adjectives, "the Russians" in a sentence about fighting, unnamed
    facilities such as "a school", place names after "near");
-2. *document passes* (``candidate_passes.py``): one type per name in the document (the
+2. *document passes* (``passes.py``): one type per name in the document (the
    strongest reading wins), a surname alone joins the full name, a bare "ministry of
    defence" goes to the most recently named country, an acronym introduced in brackets
    joins its expansion;
-3. the ``EntityTable`` (here): mentions with the same type and folded label join one
-   entity (``names.fold`` lower-cases, strips diacritics and transliteration endings,
-   so Zaluzhny and Zaluzhnyi meet); the fullest label wins and the other spellings
-   become alt labels.
+3. the ``EntityTable`` (here), the only way to add or merge an entity (the later
+   stages add theirs with ``EntityTable.add`` too): mentions with the same type and
+   folded label join one entity (``names.fold`` lower-cases, strips diacritics and
+   transliteration endings, so Zaluzhny and Zaluzhnyi meet); the fullest label wins
+   and the other spellings become alt labels.
 
 Confidence: gazetteer 0.95, ruler pattern 0.85, NER 0.75, NER retyped by context 0.6,
 parse-only guesses 0.5.
@@ -30,12 +32,9 @@ from dataclasses import dataclass, field
 from ...types import Entity, Span
 from ..parsed import Parsed
 from . import passes
-from .candidates import (
-    UNKNOWN,
-    Candidate,
-    paragraph_candidates,
-)
+from .candidates import UNKNOWN, Candidate
 from .names import fold, normalise
+from .paragraph import paragraph_candidates
 
 __all__ = ["EntityTable", "find_candidates", "find_entities", "fold", "normalise"]
 
@@ -57,8 +56,9 @@ class _Draft:
 class EntityTable:
     """The entities of one document, and where each was mentioned.
 
-    Public methods: ``add``, ``key_at``, ``keys_in``, ``type_of``, ``label_of``,
-    ``mentions_of``, ``last_person_before``, ``entities``.
+    Public methods: ``add`` (the one way to add or merge an entity), ``key_at``,
+    ``keys_in``, ``type_of``, ``is_generic``, ``label_of``, ``mentions_of``,
+    ``last_person_before``, ``entities``.
     """
 
     def __init__(self) -> None:
@@ -129,6 +129,7 @@ class EntityTable:
         return [key for _, key in sorted(found)]
 
     def type_of(self, key: str) -> str:
+        """The entity's contract type."""
         return self._drafts[key].type
 
     def is_generic(self, key: str) -> bool:

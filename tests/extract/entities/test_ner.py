@@ -1,0 +1,176 @@
+"""The rules of ``entities.ner``: what a NER entity becomes, one hand-made parse each."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.entities.candidates import NER_SPAN, ner_span
+from tests.extract.entities.util import finder, found
+
+
+def ner(table: str, which: int = 0):
+    f = finder(table)
+    return found(NER_SPAN.decide(ner_span(f, f.doc.ents[which])))
+
+
+CASES = [
+    (
+        "owner_in_armed_name",
+        """
+Troops NNS ROOT 0 troop
+of IN prep 0
+People NNP poss 5 _ ORG
+'s POS case 2
+Defence NNP compound 5 _ B-ORG
+Force NNP pobj 1 _ ORG
+""",
+        [],
+    ),
+    ("nothing_left", "The DT det 1 _ ORG\narmy NN ROOT 1", []),
+    (
+        "settlement_noun_in_name",
+        "in IN ROOT 0\nKibbutz NNP compound 2 _ GPE\nBe'eri NNP pobj 0 _ GPE",
+        [("Settlement", "Kibbutz Be'eri")],
+    ),
+    ("nationality", "Russian JJ amod 1 _ NORP\ntroops NNS ROOT 1 troop", [("Country", "Russia")]),
+    ("capitalised_opener", "Fierce JJ amod 1 _ ORG\nfighting NN ROOT 1", []),
+    (
+        "name_and_region_noun",
+        "in IN ROOT 0\nKani NNP compound 2 _ GPE\ntownship NN pobj 0",
+        [("Region", "Kani Township")],
+    ),
+    (
+        "listed_before_region_noun",
+        """
+in IN ROOT 0
+Idlib NNP nmod 4 _ GPE
+and CC cc 1
+Aleppo NNP conj 1 _ B-GPE
+governorates NNS pobj 0 governorate
+""",
+        [("Region", "Idlib Governorate")],
+    ),
+    (
+        "valley_or_strip",
+        "the DT det 2\nBekaa NNP compound 2 _ LOC\nValley NNP ROOT 2 _ LOC",
+        [("Region", "Bekaa Valley")],
+    ),
+    (
+        "natural_feature",
+        "Cape NNP compound 1 _ LOC\nKhersones NNP ROOT 1 _ LOC",
+        [("Place", "Cape Khersones")],
+    ),
+    (
+        "nationality_adjective",
+        "Ukrainian NNP nsubj 1 _ ORG\nsaid VBD ROOT 1 say",
+        [("Country", "Ukraine")],
+    ),
+    (
+        "demonym",
+        "the DT det 1\nRussians NNPS nsubj 2 _ PERSON\nadvanced VBD ROOT 2 advance",
+        [("MilitaryUnit", "Russian Armed Forces")],
+    ),
+    ("capital", "Moscow NNP nsubj 1 _ GPE\nsaid VBD ROOT 1 say", [("Country", "Russia")]),
+    ("capital", "in IN ROOT 0\nMoscow NNP pobj 0 _ GPE", [("Settlement", "Moscow")]),
+    (
+        "country_name",
+        "Ukraine NNP nsubj 1 _ GPE\nfought VBD ROOT 1 fight",
+        [("Country", "Ukraine")],
+    ),
+    (
+        "gazetteer_name",
+        "Wagner NNP nsubj 1 _ PERSON\nfought VBD ROOT 1 fight",
+        [("MilitaryUnit", "Wagner Group")],
+    ),
+    (
+        "person_by_context",
+        """
+Ana NNP compound 1 _ ORG
+Lopes NNP ROOT 1 _ ORG
+, , punct 1
+a DT det 5
+war NN compound 5
+correspondent NN appos 1
+""",
+        [("Person", "Ana Lopes")],
+    ),
+    (
+        "bare_facility_in_place_slot",
+        """
+a DT det 1
+base NN ROOT 1
+at IN prep 1
+Um NNP compound 4 _ FAC
+Kadada NNP pobj 2 _ FAC
+""",
+        [("Settlement", "Um Kadada")],
+    ),
+    (
+        "person_listed_in_region",
+        """
+Jets NNS nsubj 1 jet
+attacked VBD ROOT 1 attack
+Pan NNP compound 3 _ PERSON
+Hla NNP dobj 1 _ PERSON
+and CC cc 3
+Ywa NNP conj 3 _ B-PERSON
+in IN prep 3
+Kani NNP compound 8
+township NN pobj 6
+""",
+        [("Settlement", "Pan Hla")],
+    ),
+    (
+        "person_in_place_slot",
+        "near IN ROOT 0\nSenkove NNP pobj 0 _ PERSON",
+        [("Settlement", "Senkove")],
+    ),
+    (
+        "person",
+        "Ana NNP compound 1 _ PERSON\nLopes NNP nsubj 2 _ PERSON\nsaid VBD ROOT 2 say",
+        [("Person", "Ana Lopes")],
+    ),
+    ("title_alone", "Ministry NNP nsubj 1 _ ORG\nsaid VBD ROOT 1 say", []),
+    (
+        "organisation_in_place_slot",
+        "in IN ROOT 0\nBinnish NNP pobj 0 _ ORG",
+        [("Settlement", "Binnish")],
+    ),
+    (
+        "armed_organisation",
+        "Arakan NNP compound 1 _ ORG\nArmy NNP nsubj 2 _ ORG\nattacked VBD ROOT 2 attack",
+        [("MilitaryUnit", "Arakan Army")],
+    ),
+    (
+        "named_building",
+        "Kamal NNP compound 1 _ ORG\nHospital NNP nsubj 2 _ ORG\nsaid VBD ROOT 2 say",
+        [("Facility", "Kamal Hospital")],
+    ),
+    (
+        "front",
+        "the DT det 2\nEastern NNP compound 2 _ LOC\nFront NNP ROOT 2 _ LOC",
+        [("Place", "Eastern Front")],
+    ),
+    (
+        "ner_label",
+        "Acme NNP compound 1 _ ORG\nTrust NNP nsubj 2 _ ORG\nsaid VBD ROOT 2 say",
+        [("Organization", "Acme Trust")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "table", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_ner_rule(rule, table, expected):
+    assert ner(table) == (rule, expected)
+
+
+def test_every_ner_rule_has_a_case():
+    assert {r.name.rsplit(".", 1)[1] for r in NER_SPAN} == {c[0] for c in CASES}
+
+
+def test_a_rule_records_itself_on_its_candidates():
+    f = finder("Moscow NNP nsubj 1 _ GPE\nsaid VBD ROOT 1 say")
+    from kg.extract.entities.candidates import decided
+
+    [cand] = decided(NER_SPAN.decide(ner_span(f, f.doc.ents[0])))
+    assert (cand.rule, cand.span.text, cand.country) == ("entities.ner.capital", "Moscow", "Russia")

@@ -1,0 +1,59 @@
+"""The rules of ``entities.one_type_per_name``: one reading of a name per document."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.entities.candidates import Candidate
+from kg.extract.entities.passes import ONE_TYPE, one_type_per_name, readings
+from kg.types import Span
+
+_at = [0]
+
+
+def cand(text, type_, source="ner", conf=0.75, label=None):
+    _at[0] += 100
+    return Candidate(Span(_at[0], _at[0] + len(text), text), type_, label or text, conf, source)
+
+
+CASES = [
+    # (rule, the document's other candidates, the candidate decided, expected (type, label))
+    ("sure_reading", [], cand("Goma", "Settlement", "gazetteer", 0.95), None),
+    (
+        "lone_name_read_as_place",
+        [cand("Goma", "Settlement", "context", 0.6)],
+        cand("Goma", "Person"),
+        ("Settlement", "Goma"),
+    ),
+    ("no_other_reading", [], cand("Ana", "Person"), None),
+    (
+        "full_person_name",
+        [cand("Ana Lopes", "Organization", "gazetteer", 0.95)],
+        cand("Ana Lopes", "Person"),
+        None,
+    ),
+    (
+        "stronger_reading",
+        [cand("Sake Town", "Settlement", "gazetteer", 0.95)],
+        cand("Sake Town", "Organization"),
+        ("Settlement", "Sake Town"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "others", "c", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_one_type_rule(rule, others, c, expected):
+    decision = ONE_TYPE.decide(readings([*others, c]), c)
+    assert decision.rule == f"entities.one_type_per_name.{rule}"
+    value = decision.value
+    assert (None if value is None else (value.type, value.label)) == expected
+
+
+def test_every_rule_has_a_case():
+    assert {r.name.rsplit(".", 1)[1] for r in ONE_TYPE} == {c[0] for c in CASES}
+
+
+def test_the_pass_rewrites_the_list_in_place():
+    cands = [cand("Goma", "Settlement", "context", 0.6), cand("Goma", "Person")]
+    one_type_per_name(cands)
+    assert [(c.type, c.label) for c in cands] == [("Settlement", "Goma")] * 2
