@@ -42,6 +42,16 @@ def negated(token: Token, quotes: list[tuple[int, int]]):
 
 
 @SPEECH_VERB.rule
+def claimed_lives(token: Token, quotes: list[tuple[int, int]]):
+    """ "the attack claimed the lives of ten people" reports deaths, not speech."""
+    if token.lemma_.lower() == "claim" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in token.children
+    ):
+        return NOTHING
+    return None
+
+
+@SPEECH_VERB.rule
 def speech_lemma(token: Token, quotes: list[tuple[int, int]]):
     """A verb of the speech_verbs vocabulary ("said", "claimed", "told")."""
     return True if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS else None

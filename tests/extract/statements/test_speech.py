@@ -516,3 +516,35 @@ reinforcements  NNS  dobj       22 reinforcement
     )
     parenthetical = rule(CLAUSE, "statements.clause.parenthetical")
     assert parenthetical(word(para, "stormed")) is None  # not a parataxis
+
+
+def test_claimed_lives_reports_deaths_not_speech():
+    para = paragraph(
+        """
+The     DT   det    1
+attack  NN   nsubj  2
+claimed VBD  ROOT   2 claim
+the     DT   det    4
+lives   NNS  dobj   2 life
+"""
+    )
+    assert speech(para, "claimed") == Decision(None, "statements.speech_verb.claimed_lives")
+
+
+def test_condemn_reports_its_object():
+    para = paragraph(
+        """
+The       DT   det      1
+ministry  NN   nsubj    2
+condemned VBD  ROOT     2 condemn
+the       DT   det      4
+attack    NN   dobj     2 attack
+on        IN   prep     4
+Goma      NNP  pobj     5 goma GPE
+"""
+    )
+    assert speech(para, "condemned").rule == "statements.speech_verb.speech_lemma"
+    assert clause(para, "condemned") == (
+        "statements.clause.reported_object",
+        ["the", "attack", "on", "Goma"],
+    )
