@@ -475,3 +475,23 @@ Kharkiv  NNP  dobj   2  _  GPE
     assert [m.text for m in res.table.mentions_of(decision.value)] == ["Russian"]
     plain, _ = build(table, {"Kharkiv": "Settlement"})
     assert actor(plain, "troops", demonym=False) == Decision(None, "coref.actor.nationality")
+
+
+def test_the_military_is_the_armed_force_named_last_with_that_word():
+    res, keys = build(
+        """
+The       DT   det       2
+Israeli   JJ   amod      2  israeli  NORP
+military  NN   nsubj     3  _  ORG
+said      VBD  ROOT      3  say
+.         .    punct     3
+The       DT   det       6
+military  NN   nsubj     7
+added     VBD  ROOT      7  add
+.         .    punct     7
+""",
+        {"Israeli military": ("MilitaryUnit", "Israel Defense Forces")},
+    )
+    assert actor(res, "military", 1) == Decision(
+        keys["Israeli military"], "coref.actor.the_ministry"
+    )
