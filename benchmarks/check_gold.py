@@ -14,12 +14,43 @@ import re
 import sys
 from pathlib import Path
 
-ENTITY_TYPES = {"Person", "Organization", "MilitaryUnit", "Country", "Settlement", "Region",
-                "River", "Facility", "OtherPlace", "Place"}
-EVENT_TYPES = {"Attack", "Shelling", "AirStrike", "MissileStrike", "DroneStrike", "Battle",
-               "Offensive", "Advance", "Capture", "Liberation", "Withdrawal", "Encirclement",
-               "Reinforcement", "Deployment", "Evacuation", "Casualties", "Destruction",
-               "Shootdown", "Surrender", "Occupation", "Negotiation", "AidDelivery", "Other"}
+ENTITY_TYPES = {
+    "Person",
+    "Organization",
+    "MilitaryUnit",
+    "Country",
+    "Settlement",
+    "Region",
+    "River",
+    "Facility",
+    "OtherPlace",
+    "Place",
+}
+EVENT_TYPES = {
+    "Attack",
+    "Shelling",
+    "AirStrike",
+    "MissileStrike",
+    "DroneStrike",
+    "Battle",
+    "Offensive",
+    "Advance",
+    "Capture",
+    "Liberation",
+    "Withdrawal",
+    "Encirclement",
+    "Reinforcement",
+    "Deployment",
+    "Evacuation",
+    "Casualties",
+    "Destruction",
+    "Shootdown",
+    "Surrender",
+    "Occupation",
+    "Negotiation",
+    "AidDelivery",
+    "Other",
+}
 META_KEYS = {"date", "title", "url", "publisher", "theatre", "style"}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -29,7 +60,10 @@ def check(folder: Path) -> list[str]:
     docs = folder / "docs"
     for gold_path in sorted((folder / "gold").glob("*.json")):
         doc_id = gold_path.stem
-        say = lambda what: problems.append(f"{doc_id}: {what}")  # noqa: E731
+
+        def say(what: str, doc_id: str = doc_id) -> None:
+            problems.append(f"{doc_id}: {what}")
+
         text_path, meta_path = docs / f"{doc_id}.txt", docs / f"{doc_id}.json"
         if not text_path.is_file() or not meta_path.is_file():
             say("docs/<id>.txt or docs/<id>.json missing")

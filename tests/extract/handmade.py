@@ -121,8 +121,18 @@ def doc(table: str) -> Doc:
             ents.append(f"I-{label}")
     glued = {".", ",", "'s", ":", ";", "?", "!", ")", "''"}
     spaces = [i + 1 < len(words) and words[i + 1] not in glued for i in range(len(words))]
-    return Doc(vocab(), words=words, spaces=spaces, tags=tags, pos=pos, deps=deps,
-               heads=heads, lemmas=lemmas, ents=ents, sent_starts=None)
+    return Doc(
+        vocab(),
+        words=words,
+        spaces=spaces,
+        tags=tags,
+        pos=pos,
+        deps=deps,
+        heads=heads,
+        lemmas=lemmas,
+        ents=ents,
+        sent_starts=None,
+    )
 
 
 def parsed(table: str, doc_id: str = "hand", date: dt.date | None = dt.date(2024, 6, 10)) -> Parsed:
