@@ -15,6 +15,7 @@ parse-only guesses 0.5.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan
 
@@ -95,6 +96,14 @@ def geographic_name(text: str) -> bool:
 
 PLACE_TYPES = frozenset({"Settlement", "Region", "River", "Facility", "Place"})
 _FACILITY_WORDS = pat.FACILITY_NAME_NOUNS | pat.FACILITY_NOUNS | pat.FACILITY_NEEDS_MODIFIER
+#: Given names (coreference lists) and words that are never places (place_stop_names).
+FIRST_NAMES = lexicon.words("female_names") | lexicon.words("male_names_in_a")
+PLACE_STOP_NAMES = lexicon.words("place_stop_names")
+#: Last words of a name that say what kind of place it is: "Gaza City", "Shan State".
+_PLACE_TAILS = {"city": "Settlement", "town": "Settlement"} | dict.fromkeys(
+    REGION_TAIL_NOUNS, "Region"
+)
+_PERSON_OPENERS = frozenset({"mr", "mrs", "ms", "dr", "miss", "sir", "madam"})
 _NOT_NAME_POS = frozenset({"ADJ", "ADV", "VERB", "DET", "PRON", "ADP", "AUX", "SCONJ", "CCONJ"})
 
 
@@ -312,6 +321,62 @@ def gazetteer_name(m: NerSpan):
     """A name of the gazetteer: its type and canonical label."""
     entry = pat.name_index().get(m.text.lower())
     return m.make(entry.type, entry.name, GAZETTEER, "gazetteer") if entry else None
+
+
+@lru_cache(maxsize=1)
+def place_index() -> dict[str, tuple[str, str]]:
+    """Lower-cased names of the world place list (``places.tsv``) -> (name, type)."""
+    return {
+        row["name"].lower(): (row["name"], row["type"])
+        for row in lexicon.rows("places")
+        if row["name"].lower() not in PLACE_STOP_NAMES
+    }
+
+
+def world_place_type(text: str) -> str | None:
+    """The type of a name of the world place list, whole or before a place noun:
+    "Goma" -> Settlement, "Punjab" -> Region, "Gaza City" -> Settlement."""
+    entry = place_index().get(text.lower())
+    if entry:
+        return entry[1]
+    base, _, tail = text.rpartition(" ")
+    if base and tail.lower() in _PLACE_TAILS and base.lower() in place_index():
+        return _PLACE_TAILS[tail.lower()]
+    return None
+
+
+def _named_person(m: NerSpan) -> bool:
+    """Is this name clearly a person's: "Mr Goma", "President Goma", "the army's chief
+    X", a known given name, an appositive "a war correspondent", or the surname of a
+    longer PERSON name of the document ("Hassan Goma ... Goma said")?"""
+    doc, tokens = m.f.doc, m.tokens
+    prev = doc[m.start - 1] if m.start > 0 else None
+    if prev is not None and prev.lower_.rstrip(".") in _PERSON_OPENERS | pat.TITLES:
+        return True
+    if prev is not None and prev.lower_ in pat.PERSON_ROLES:
+        return True  # "Sudan's army chief Burhan"
+    if tokens[0].lower_ in FIRST_NAMES or person_context(tokens.root):
+        return True
+    if m.label != "PERSON":
+        return False
+    words = m.text.split()
+    for para in m.f.parsed.paragraphs:
+        for ent in para.doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > len(tokens):
+                if ent.text.split()[-len(words) :] == words:
+                    return True
+    return False
+
+
+@NER_SPAN.rule
+def world_place(m: NerSpan):
+    """ "Goma", "Punjab", "Luanda" (as PERSON, ORG or GPE): its type in the world place list."""
+    if m.label not in {"GPE", "LOC", "PERSON", "ORG", "NORP", "FAC"}:
+        return None
+    type_ = world_place_type(m.text)
+    if type_ is None or (type_ == "Country" and m.label == "PERSON") or _named_person(m):
+        return None
+    return m.make(type_, m.text, RULE, "rule")
 
 
 @NER_SPAN.rule
