@@ -376,6 +376,11 @@ def world_place(m: NerSpan):
     type_ = world_place_type(m.text)
     if type_ is None or (type_ == "Country" and m.label == "PERSON") or _named_person(m):
         return None
+    last = m.f.doc[m.end - 1]
+    if type_ == "Settlement" and m.end - m.start > 1 and last.text in ("city", "town"):
+        # "Ganja city", "Bahawalpur city": the name is the town, the noun describes it
+        name = m.f.doc[m.start : m.end - 1]
+        return m.f.make(m.start, m.end - 1, type_, name.text, RULE, "rule")
     return m.make(type_, m.text, RULE, "rule")
 
 

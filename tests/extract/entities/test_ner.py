@@ -89,6 +89,11 @@ governorates NNS pobj 0 governorate
     ),
     (
         "world_place",
+        "in IN ROOT 0\nGanja NNP compound 2 _ GPE\ncity NN pobj 0 _ GPE",
+        [("Settlement", "Ganja")],
+    ),
+    (
+        "world_place",
         "Punjab NNP nsubj 1 _ GPE\nvoted VBD ROOT 1 vote",
         [("Region", "Punjab")],
     ),
