@@ -385,6 +385,23 @@ def world_place(m: NerSpan):
 
 
 @NER_SPAN.rule
+def ranked_name(m: NerSpan):
+    """ "Major Mak Hazukay" tagged an organisation: a rank opens a person's name."""
+    if m.label == "PERSON":
+        return None
+    doc, start = m.f.doc, m.start
+    ranks = lexicon.words("military_ranks")
+    while start < m.end and (doc[start].lower_.rstrip(".") in ranks or doc[start].is_punct):
+        start += 1
+    name = doc[start : m.end]
+    if start == m.start or not len(name) or not all(t.is_title and t.is_alpha for t in name):
+        return None
+    if any(t.lower_ in pat.ORG_WORDS or t.lower_ in pat.TITLES for t in name):
+        return None  # "General Staff", "General Command"
+    return m.f.make(start, m.end, "Person", name.text, CONTEXT, "context")
+
+
+@NER_SPAN.rule
 def person_by_context(m: NerSpan):
     """ "X, a war correspondent": a person whatever the tagger said."""
     if m.label != "PERSON" and person_context(m.tokens.root):

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from ...types import ACTOR_TYPES
 from .. import lexicon
 from ..coref.resolver import BODY_NOUNS, SPEECH_VERBS, stranded_subject
-from ..entities.ruler import ORG_WORDS, PERSON_ROLES
+from ..entities.ruler import ORG_WORDS, PERSON_ROLES, TITLES
 from ..parsed import Paragraph
 from ..rules import NOTHING, RuleList
 from .quotes import CHANNEL_NOUNS, MEDIUM_PREPS, SPEAKER_ORG_NOUNS, in_any, quote_ranges
@@ -339,6 +339,8 @@ def missed_person_name(finder: StatementFinder, para: Paragraph, token: Token):
     names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
     first = names[0] if names else token
     run = token.doc[first.i : token.i + 1]
+    if any(t.lower_ in ORG_WORDS or t.lower_ in TITLES for t in run):
+        return None  # "the General Staff said": a body, not a person
     if token.ent_type_ == "PERSON" or (
         len(run) >= 2 and all(t.is_title and t.is_alpha for t in run)
     ):

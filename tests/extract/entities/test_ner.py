@@ -88,6 +88,12 @@ governorates NNS pobj 0 governorate
         [("Settlement", "Goma")],
     ),
     (
+        "ranked_name",
+        "Major NNP compound 2 _ ORG\nMak NNP compound 2 _ ORG\nHazukay NNP nsubj 3 _ ORG\n"
+        "said VBD ROOT 3 say",
+        [("Person", "Mak Hazukay")],
+    ),
+    (
         "world_place",
         "in IN ROOT 0\nGanja NNP compound 2 _ GPE\ncity NN pobj 0 _ GPE",
         [("Settlement", "Ganja")],

@@ -656,6 +656,15 @@ said       VBD  ROOT   1  say
     missed_person_name = rule(ACTOR, "statements.actor.missed_person_name")
     assert missed_person_name(surname, para(surname), word(surname, "Marchenko")) is None
     assert actor(surname, "Marchenko") is None
+    staff, _ = build(
+        """
+General    NNP  compound 1
+Staff      NNP  nsubj    2
+said       VBD  ROOT     2  say
+.          .    punct    2
+"""
+    )
+    assert missed_person_name(staff, para(staff), word(staff, "Staff")) is None  # a body
 
 
 # --- every rule has a test -----------------------------------------------------------------
