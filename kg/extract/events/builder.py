@@ -690,6 +690,20 @@ def settlement_in_focus(b: Builder, f: Found, by_token: dict) -> list[str] | Non
     return [p for p in focus if p != f.event.agent] or None
 
 
+@PLACE_GUESS.rule
+def dateline_place(b: Builder, f: Found, by_token: dict) -> list[str] | None:
+    """The place of the story's dateline ("KHARTOUM, Oct 12 (Reuters) -"), the last guess
+    for an event the text places nowhere (talks happen elsewhere: not for them)."""
+    if f.event.places or f.event.type == "Negotiation":
+        return None
+    mine = [d for d in b.args.datelines if d[0] == f.para.offset]
+    for start, end in mine or b.args.datelines[:1]:
+        for key in b.table.keys_in(start, end):
+            if b.table.type_of(key) in ("Settlement", "Region"):
+                return [key]
+    return None
+
+
 def find_events(parsed: Parsed, table: EntityTable, statements: list[Statement]) -> list[Event]:
     """All event mentions of a document, in text order, keys ``ev<trigger offset>``."""
     events = Builder(parsed, table, statements).run()

@@ -230,6 +230,25 @@ advanced VBD ROOT 1 advance
     assert bu.settlement_in_focus(b, f, by_token) is None
 
 
+def test_dateline_place():
+    t = """
+KHARTOUM NNP ROOT 0 khartoum GPE
+, , punct 0
+Oct NNP appos 0 oct DATE
+12 CD nummod 2 12 DATE
+- : punct 0
+Shelling NN nsubj 6 shelling
+killed VBD ROOT 6 kill
+ten CD dobj 6
+"""
+    b, found, by_token = built(t)
+    f = next(x for x in found if x.token.text == "killed")
+    f.event = bu.replace(f.event, places=())
+    assert [label(b.args, k) for k in bu.dateline_place(b, f, by_token)] == ["Khartoum"]
+    f.event = bu.replace(f.event, type="Negotiation")
+    assert bu.dateline_place(b, f, by_token) is None
+
+
 def test_events_carry_the_rules_that_found_and_decided_them():
     p = parsed("""
 Russian  JJ   amod  1  russian  NORP
