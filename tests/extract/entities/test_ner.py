@@ -138,8 +138,8 @@ township NN pobj 6
     ),
     (
         "armed_organisation",
-        "Arakan NNP compound 1 _ ORG\nArmy NNP nsubj 2 _ ORG\nattacked VBD ROOT 2 attack",
-        [("MilitaryUnit", "Arakan Army")],
+        "Zomi NNP compound 1 _ ORG\nArmy NNP nsubj 2 _ ORG\nattacked VBD ROOT 2 attack",
+        [("MilitaryUnit", "Zomi Army")],
     ),
     (
         "named_building",
