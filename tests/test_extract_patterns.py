@@ -321,3 +321,70 @@ def test_a_gazetteer_name_wins_a_tie_with_a_rule(nlp):
     assert {m.id_ for m in matches if m.text == "Dnipro River"} == {"Dnipro River", "@river"}
     spans = [(m.start, m.end) for m in matches]
     assert spans == sorted(spans, key=lambda m: (m[1] - m[0], -m[0]), reverse=True)
+
+
+# --- actors of other theatres: the gazetteer names and types them ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "label"),
+    [
+        ("The RSF shelled El Fasher on Sunday.", "MilitaryUnit", "Rapid Support Forces"),
+        (
+            "JNIM claimed the attack on the army post.",
+            "MilitaryUnit",
+            "Jama'at Nusrat al-Islam wal-Muslimin",
+        ),
+        (
+            "Jama'a Nusrat ul-Islam wa al-Muslimin fighters ambushed a convoy near Djibo.",
+            "MilitaryUnit",
+            "Jama'at Nusrat al-Islam wal-Muslimin",
+        ),
+        (
+            "ISWAP fighters raided the village overnight.",
+            "MilitaryUnit",
+            "Islamic State West Africa Province",
+        ),
+        ("OCHA said 26,000 people had fled.", "Organization", "OCHA"),
+        (
+            "The MNDAA seized the regional command in Lashio.",
+            "MilitaryUnit",
+            "Myanmar National Democratic Alliance Army",
+        ),
+        ("The Tatmadaw bombed a school in Sagaing.", "MilitaryUnit", "Myanmar Armed Forces"),
+        ("AUSSOM troops recaptured Sabiid with the SNA.", "MilitaryUnit", "Somali National Army"),
+        (
+            "AUSSOM troops recaptured Sabiid.",
+            "MilitaryUnit",
+            "African Union Support and Stabilisation Mission in Somalia",
+        ),
+        ("AFC/M23 rebels entered Goma.", "MilitaryUnit", "M23"),
+        ("Fighters of the YPG withdrew from Manbij.", "MilitaryUnit", "People's Protection Units"),
+        ("The Al-Quds Brigades fired rockets at Sderot.", "MilitaryUnit", "Al-Quds Brigades"),
+        ("IS claimed the bombing in Damascus.", "MilitaryUnit", "Islamic State"),
+        (
+            "Lashkar-e-Taiba was blamed for the attack in Pahalgam.",
+            "MilitaryUnit",
+            "Lashkar-e-Taiba",
+        ),
+        ("The Houthi-run Al-Masirah TV reported three strikes.", "Organization", "Al-Masirah"),
+        ("MONUSCO said two of its bases were hit.", "Organization", "MONUSCO"),
+        (
+            "ECOWAS condemned the coup in Niamey.",
+            "Organization",
+            "Economic Community of West African States",
+        ),
+    ],
+)
+def test_actors_of_other_theatres_are_typed_by_the_gazetteer(nlp, text, type_, label):
+    from kg.extract import parse
+    from kg.extract.entities import find_entities
+    from kg.types import SourceDoc
+
+    ents = find_entities(parse(SourceDoc(id="t", text=text), nlp)).entities()
+    assert (type_, label) in {(e.type, e.label) for e in ents}, [(e.type, e.label) for e in ents]
+
+
+@pytest.mark.parametrize("text", ["What is the RSF?", "This is it.", "He said it is over."])
+def test_the_short_alias_is_of_islamic_state_matches_only_in_capitals(nlp, text):
+    assert all(ident != "Islamic State" for _, ident in _ruled(nlp, text).values())

@@ -693,9 +693,16 @@ def settlement_in_focus(b: Builder, f: Found, by_token: dict) -> list[str] | Non
 @PLACE_GUESS.rule
 def dateline_place(b: Builder, f: Found, by_token: dict) -> list[str] | None:
     """The place of the story's dateline ("KHARTOUM, Oct 12 (Reuters) -"), the last guess
-    for an event the text places nowhere (talks happen elsewhere: not for them)."""
+    for an event the text places nowhere: not when its sentence holds a name we could not
+    type (it may be the place), not for talks (they happen elsewhere)."""
     if f.event.places or f.event.type == "Negotiation":
         return None
+    off = f.para.offset
+    for tok in f.token.sent:  # "shelled Snihurivka": a name we could not type is no gap
+        start = off + tok.idx
+        if tok.pos_ == "PROPN" and not b.args.in_dateline(start):
+            if not b.table.keys_in(start, start + len(tok.text)):
+                return None
     mine = [d for d in b.args.datelines if d[0] == f.para.offset]
     for start, end in mine or b.args.datelines[:1]:
         for key in b.table.keys_in(start, end):

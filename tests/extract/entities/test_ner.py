@@ -84,8 +84,8 @@ governorates NNS pobj 0 governorate
     ),
     (
         "world_place",
-        "in IN ROOT 0\nGoma NNP pobj 0 _ PERSON",
-        [("Settlement", "Goma")],
+        "in IN ROOT 0\nKananga NNP pobj 0 _ PERSON",
+        [("Settlement", "Kananga")],
     ),
     (
         "ranked_name",
@@ -110,8 +110,8 @@ governorates NNS pobj 0 governorate
     ),
     (
         "world_place",
-        "Shan NNP compound 1 _ GPE\nState NNP nsubj 2 _ GPE\nvoted VBD ROOT 2 vote",
-        [("Region", "Shan State")],
+        "Mon NNP compound 1 _ GPE\nState NNP nsubj 2 _ GPE\nvoted VBD ROOT 2 vote",
+        [("Region", "Mon State")],
     ),
     (
         "person_by_context",
@@ -169,8 +169,8 @@ township NN pobj 6
     ),
     (
         "armed_organisation",
-        "Arakan NNP compound 1 _ ORG\nArmy NNP nsubj 2 _ ORG\nattacked VBD ROOT 2 attack",
-        [("MilitaryUnit", "Arakan Army")],
+        "Zomi NNP compound 1 _ ORG\nArmy NNP nsubj 2 _ ORG\nattacked VBD ROOT 2 attack",
+        [("MilitaryUnit", "Zomi Army")],
     ),
     (
         "named_building",
@@ -203,11 +203,11 @@ def test_every_ner_rule_has_a_case():
     "table",
     [
         "Mary NNP nsubj 1 _ PERSON\nvoted VBD ROOT 1 vote",  # a stop name, no place
-        "Mr NNP compound 1\nGoma NNP nsubj 2 _ PERSON\nsaid VBD ROOT 2 say",
-        "President NNP compound 1\nGoma NNP nsubj 2 _ PERSON\nsaid VBD ROOT 2 say",
+        "Mr NNP compound 1\nKananga NNP nsubj 2 _ PERSON\nsaid VBD ROOT 2 say",
+        "President NNP compound 1\nKananga NNP nsubj 2 _ PERSON\nsaid VBD ROOT 2 say",
         # the surname of a longer name of the document
-        "Hassan NNP compound 1 _ PERSON\nGoma NNP nsubj 2 _ PERSON\narrived VBD ROOT 2 arrive"
-        "\n--\nGoma NNP nsubj 1 _ PERSON\nsaid VBD ROOT 1 say",
+        "Hassan NNP compound 1 _ PERSON\nKananga NNP nsubj 2 _ PERSON\narrived VBD ROOT 2 arrive"
+        "\n--\nKananga NNP nsubj 1 _ PERSON\nsaid VBD ROOT 1 say",
     ],
 )
 def test_a_person_stays_a_person(table):
