@@ -85,6 +85,43 @@ FACTUALITY: RuleList[str] = RuleList("factuality")
 
 
 @FACTUALITY.rule
+def denied_report(token: Token) -> str | None:
+    """A clause a speaker denies: "denied attacking the village", "rejected claims that
+    its fighters had shelled the camp"."""
+    denials = lexicon.words("denial_verbs")
+    walk = clause_walk(token)
+    top = walk[-1]
+    if top.dep_ in ("ccomp", "xcomp", "pcomp") and top.head.lemma_.lower() in denials:
+        return "denied"
+    claims = lexicon.words("claim_nouns")
+    for node in [*walk[1:], top.head]:
+        if node.lemma_.lower() in claims and node.head.lemma_.lower() in denials:
+            return "denied"
+    return None
+
+
+@FACTUALITY.rule
+def appeal(token: Token) -> str | None:
+    """What an appeal asks for has not happened: "urged Russia to withdraw", "called for
+    the withdrawal", "an end to attacks"."""
+    appeals, stoppers = lexicon.words("appeal_verbs"), lexicon.words("stop_nouns")
+    node = token
+    for _ in range(5):
+        head = node.head
+        if head is node:
+            return None
+        lemma = head.lemma_.lower()
+        if node.dep_ == "prep" and node.lower_ in ("to", "of") and lemma in stoppers:
+            return "hypothetical"
+        if lemma in appeals and (
+            node.dep_ in ("xcomp", "ccomp") or (node.dep_ == "prep" and node.lower_ == "for")
+        ):
+            return "hypothetical"
+        node = head
+    return None
+
+
+@FACTUALITY.rule
 def negation(token: Token) -> str | None:
     """A "not" or a "no" in the trigger's clause: "had not succeeded in reaching"."""
     for node in negation_scope(token):

@@ -67,3 +67,43 @@ def test_factuality_of_defaults_to_asserted():
         == "asserted"
     )
     assert fa.FACTUALITY.decide(tok(DID_NOT, 3)).rule == "factuality.negation"
+
+
+def test_denied_report():
+    t = tok(
+        "The DT det 1\narmy NN nsubj 2\ndenied VBD ROOT 2 deny\nattacking VBG xcomp 2 attack\n"
+        "the DT det 5\nvillage NN dobj 3",
+        3,
+    )
+    assert fa.denied_report(t) == "denied"
+    claims = tok(
+        "Hamas NNP nsubj 1\nrejected VBD ROOT 1 reject\nclaims NNS dobj 1 claim\nthat IN mark 5\n"
+        "fighters NNS nsubj 5 fighter\nshelled VBN acl 2 shell\nthe DT det 7\ncamp NN dobj 5",
+        5,
+    )
+    assert fa.denied_report(claims) == "denied"
+    said = tok(
+        "Officials NNS nsubj 1\nsaid VBD ROOT 1 say\ntroops NNS nsubj 3\nattacked VBD ccomp 1 attack",
+        3,
+    )
+    assert fa.denied_report(said) is None
+
+
+def test_appeal():
+    end = tok(
+        "The DT det 1\nUN NNP nsubj 2\ncalled VBD ROOT 2 call\nfor IN prep 2\nan DT det 5\n"
+        "end NN pobj 3\nto IN prep 5\nattacks NNS pobj 6 attack",
+        7,
+    )
+    assert fa.appeal(end) == "hypothetical"
+    urged = tok(
+        "Kyiv NNP nsubj 1\nurged VBD ROOT 1 urge\nMoscow NNP dobj 1\nto TO aux 4\nwithdraw VB xcomp 1",
+        4,
+    )
+    assert fa.appeal(urged) == "hypothetical"
+    probe = tok(
+        "The DT det 1\nUN NNP nsubj 2\ndemanded VBD ROOT 2 demand\nan DT det 4\n"
+        "inquiry NN dobj 2\ninto IN prep 4\nthe DT det 7\nshelling NN pobj 5",
+        7,
+    )
+    assert fa.appeal(probe) is None  # the shelling happened: an inquiry is asked for

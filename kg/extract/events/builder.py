@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from ...types import Event, Statement, TimeRef
 from .. import dates
+from .. import lexicon as vocab
 from ..coref.resolver import SPEECH_VERBS, Resolver
 from ..entities.candidates import forces_country
 from ..entities.table import EntityTable
@@ -222,6 +223,24 @@ def negated_indefinite_noun(c: Candidate) -> bool | None:
 def nobody_hurt(c: Candidate) -> bool | None:
     """Casualties of nobody: "No one was injured"."""
     return True if c.type == "Casualties" and _nobody(c.token) else None
+
+
+@SKIP.rule
+def running_total(c: Candidate) -> bool | None:
+    """A running total of the war: "the war has killed tens of thousands", "700 have died
+    in the conflict", "have attacked ships since November"."""
+    token = c.token
+    if not any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in token.children):
+        return None
+    totals = vocab.words("total_nouns")
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in totals:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("in", "since", "during"):
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            if child.lower_ == "since" or any(o.lemma_.lower() in totals for o in objects):
+                return True
+    return None
 
 
 #: Who did it when the trigger's clause names no one: a guess for verbal triggers.

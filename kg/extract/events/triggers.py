@@ -395,6 +395,45 @@ Typed = tuple[str, list[Token], float]
 
 
 @TRIGGER.rule
+def surrounding_description(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "the surrounding waters", "surrounding villages": a description, no encirclement."""
+    if token.lemma_.lower() == "surround" and token.dep_ == "amod":
+        return NOTHING
+    return None
+
+
+@TRIGGER.rule
+def died_down(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "the fighting died down": an event that ends, nobody dies."""
+    if not _verbal(token) or token.lemma_.lower() != "die":
+        return None
+    if any(c.dep_ == "prt" and c.lower_ in ("down", "out", "away", "off") for c in token.children):
+        return NOTHING
+    if any(_noun_key(s) in lexicon()["nouns"] for s in _subjects(token)):
+        return NOTHING
+    return None
+
+
+@TRIGGER.rule
+def withdrawal_from_agreement(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "withdrew from the grain deal", "its withdrawal from the treaty": politics, Other."""
+    if token.lemma_.lower() not in ("withdraw", "withdrawal", "pullout", "exit"):
+        return None
+    agreements = vocab.words("agreement_nouns")
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            if any(o.dep_ == "pobj" and o.lemma_.lower() in agreements for o in prep.children):
+                return "Other", [token], 0.6
+    return None
+
+
+@TRIGGER.rule
+def background_invasion(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "the invasion", "Russia's full-scale invasion": the war's background, no event."""
+    return NOTHING if _nominal(token) and token.lemma_.lower() == "invasion" else None
+
+
+@TRIGGER.rule
 def phrasal_verb(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """A phrasal verb of the lexicon: "shot down", "pulled back"."""
     if not _verbal(token):

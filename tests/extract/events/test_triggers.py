@@ -274,3 +274,44 @@ def test_military_flight():
     assert (
         tr.military_flight(*on("Residents NNS nsubj 1 resident\nfled VBD ROOT 1 flee", 1)) is None
     )
+
+
+def test_surrounding_description():
+    t = on("the DT det 2\nsurrounding VBG amod 2 surround\nwaters NNS pobj 2 water", 1)
+    assert tr.surrounding_description(*t) is NOTHING
+    t = on(
+        "Troops NNS nsubj 1 troop\nsurrounded VBD ROOT 1 surround\nthe DT det 3\ntown NN dobj 1", 1
+    )
+    assert tr.surrounding_description(*t) is None
+
+
+def test_died_down():
+    t = on("The DT det 1\nfighting NN nsubj 2 fighting\ndied VBD ROOT 2 die\ndown RP prt 2", 2)
+    assert tr.died_down(*t) is NOTHING
+    assert (
+        tr.died_down(*on("Ten CD nsubj 1\npeople NNS nsubj 2 person\ndied VBD ROOT 2 die", 2))
+        is None
+    )
+
+
+def test_withdrawal_from_agreement():
+    t = on(
+        "its PRP$ poss 1\nwithdrawal NN dobj 1 withdrawal\nfrom IN prep 1\nthe DT det 5\n"
+        "grain NN compound 5\ndeal NN pobj 2 deal",
+        1,
+    )
+    assert words(tr.withdrawal_from_agreement(*t)) == ("Other", ["withdrawal"])
+    t = on(
+        "Troops NNS nsubj 1 troop\nwithdrew VBD ROOT 1 withdraw\nfrom IN prep 1\nKherson NNP pobj 2",
+        1,
+    )
+    assert tr.withdrawal_from_agreement(*t) is None
+
+
+def test_background_invasion():
+    t = on("the DT det 1\ninvasion NN nsubj 2 invasion\ncontinued VBD ROOT 2 continue", 1)
+    assert tr.background_invasion(*t) is NOTHING
+    assert (
+        tr.background_invasion(*on("Troops NNS nsubj 1 troop\ninvaded VBD ROOT 1 invade", 1))
+        is None
+    )
