@@ -83,7 +83,8 @@ def test_denied_report():
     )
     assert fa.denied_report(claims) == "denied"
     said = tok(
-        "Officials NNS nsubj 1\nsaid VBD ROOT 1 say\ntroops NNS nsubj 3\nattacked VBD ccomp 1 attack",
+        "Officials NNS nsubj 1\nsaid VBD ROOT 1 say\n"
+        "troops NNS nsubj 3\nattacked VBD ccomp 1 attack",
         3,
     )
     assert fa.denied_report(said) is None

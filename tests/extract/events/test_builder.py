@@ -267,7 +267,11 @@ Kharkiv  NNP  dobj  2  kharkiv  GPE
 
 
 def test_running_total():
-    war = "The DT det 1\nwar NN nsubj 3 war\nhas VBZ aux 3 have\nkilled VBN ROOT 3 kill\nthousands NNS dobj 3"
+    war = (
+        "The DT det 1\nwar NN nsubj 3 war\n"
+        "has VBZ aux 3 have\n"
+        "killed VBN ROOT 3 kill\nthousands NNS dobj 3"
+    )
     assert bu.running_total(cand(war, 3, "Casualties"))
     since = "They PRP nsubj 2\nhave VBP aux 2 have\nattacked VBN ROOT 2 attack\nships NNS dobj 2\nsince IN prep 2\nNovember NNP pobj 4"
     assert bu.running_total(cand(since, 2, "Attack"))

@@ -302,7 +302,8 @@ def test_withdrawal_from_agreement():
     )
     assert words(tr.withdrawal_from_agreement(*t)) == ("Other", ["withdrawal"])
     t = on(
-        "Troops NNS nsubj 1 troop\nwithdrew VBD ROOT 1 withdraw\nfrom IN prep 1\nKherson NNP pobj 2",
+        "Troops NNS nsubj 1 troop\nwithdrew VBD ROOT 1 withdraw\n"
+        "from IN prep 1\nKherson NNP pobj 2",
         1,
     )
     assert tr.withdrawal_from_agreement(*t) is None
