@@ -98,7 +98,8 @@ def test_appeal():
     )
     assert fa.appeal(end) == "hypothetical"
     urged = tok(
-        "Kyiv NNP nsubj 1\nurged VBD ROOT 1 urge\nMoscow NNP dobj 1\nto TO aux 4\nwithdraw VB xcomp 1",
+        "Kyiv NNP nsubj 1\nurged VBD ROOT 1 urge\nMoscow NNP dobj 1\n"
+        "to TO aux 4\nwithdraw VB xcomp 1",
         4,
     )
     assert fa.appeal(urged) == "hypothetical"

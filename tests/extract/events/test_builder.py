@@ -273,7 +273,10 @@ def test_running_total():
         "killed VBN ROOT 3 kill\nthousands NNS dobj 3"
     )
     assert bu.running_total(cand(war, 3, "Casualties"))
-    since = "They PRP nsubj 2\nhave VBP aux 2 have\nattacked VBN ROOT 2 attack\nships NNS dobj 2\nsince IN prep 2\nNovember NNP pobj 4"
+    since = (
+        "They PRP nsubj 2\nhave VBP aux 2 have\nattacked VBN ROOT 2 attack\n"
+        "ships NNS dobj 2\nsince IN prep 2\nNovember NNP pobj 4"
+    )
     assert bu.running_total(cand(since, 2, "Attack"))
     today = (
         "Shelling NN nsubj 2 shelling\nhas VBZ aux 2 have\nkilled VBN ROOT 2 kill\nten CD dobj 2"
