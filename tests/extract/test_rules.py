@@ -104,3 +104,25 @@ retreated VBD ROOT 1 retreat
     second = p.paragraphs[1]
     assert p.doc.text == "Troops advanced\nThey retreated"
     assert p.span_of(second, second.doc[1]).text == "retreated"
+
+
+def test_every_rule_has_a_test_of_its_own():
+    """Each registered rule is named (as a function or by its full name) in a test file
+    under tests/extract/, so a rule added without a test fails here."""
+    from pathlib import Path
+
+    import kg.extract.coref.actors  # noqa: F401  (loaded lazily by the pipeline)
+    import kg.extract.entities  # noqa: F401
+    import kg.extract.events  # noqa: F401
+    import kg.extract.factuality  # noqa: F401
+    import kg.extract.statements  # noqa: F401
+
+    source = "\n".join(p.read_text() for p in Path(__file__).parent.rglob("test_*.py"))
+    untested = [
+        rule.name
+        for decision, rules in REGISTRY.items()
+        if decision.split(".")[0] in ("entities", "coref", "statements", "events", "factuality")
+        for rule in rules
+        if rule.name not in source and rule.func.__name__ not in source
+    ]
+    assert not untested, untested
