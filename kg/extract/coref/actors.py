@@ -77,6 +77,21 @@ def bracketed_name(res: Resolver, para: Paragraph, token: Token, demonym: bool):
 
 
 @ACTOR.rule
+def the_described_group(res: Resolver, para: Paragraph, token: Token, demonym: bool):
+    """ "the Iran-backed group", "the jihadist group", "the Britain-based monitor": a
+    described group noun is the organisation or armed group named last, not the country
+    of its modifiers (a name of the group itself, "the Wagner group", is left to named)."""
+    if token.lemma_.lower() not in GROUP_NOUNS or not definite(token):
+        return None
+    if not any(c.dep_ in ("amod", "compound", "nmod") for c in token.children):
+        return None  # "the group": the_group
+    key = res.key_of(para, token, ACTOR_TYPES)
+    if key is not None and res.table.type_of(key) in ORGANISATIONS:
+        return None
+    return res.group_antecedent(_start(para, token))
+
+
+@ACTOR.rule
 def named(res: Resolver, para: Paragraph, token: Token, demonym: bool):
     """A token inside an actor entity's mention is that actor."""
     return res.key_of(para, token, ACTOR_TYPES)

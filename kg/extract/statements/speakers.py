@@ -64,6 +64,20 @@ def second_speech_act(finder: StatementFinder, para: Paragraph, verb: Token):
 
 
 @SPEAKER.rule
+def speech_participle(finder: StatementFinder, para: Paragraph, verb: Token):
+    """ "it said, adding that ...", "said, claiming to have ...": a subjectless speech
+    participle is the speaker of the speech verb it hangs on."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj"):
+        return None
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    head = verb.head
+    if head is verb or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    return SPEAKER.value(finder, para, head)
+
+
+@SPEAKER.rule
 def pronoun_continues_speaker(finder: StatementFinder, para: Paragraph, verb: Token):
     """ "X reported ... The attacks were repelled, it said": the speaker just before."""
     previous = previous_speaker(finder, para, verb)

@@ -434,6 +434,39 @@ def test_the_titled_person_the_secretary_general_is_guterres():
     assert call("coref.actor.the_titled_person", res, "General", 1) is None
 
 
+IRAN_BACKED_GROUP = """
+Hezbollah  NNP  nsubj    1  _  ORG
+fired      VBD  ROOT     1  fire
+.          .    punct    1
+The        DT   det      7
+Iran       NNP  npadvmod 6  _  GPE
+-          HYPH punct    6
+backed     VBN  amod     7  back
+group      NN   nsubj    8
+said       VBD  ROOT     8  say
+.          .    punct    8
+"""
+
+
+def test_the_described_group_the_iran_backed_group_is_hezbollah():
+    res, keys = build(IRAN_BACKED_GROUP, {"Hezbollah": "MilitaryUnit", "Iran": "Country"})
+    assert actor(res, "group") == Decision(keys["Hezbollah"], "coref.actor.the_described_group")
+    # a bare "the group" is the_group's, not this rule's
+    plain, _ = build(
+        """
+Hezbollah  NNP  nsubj  1  _  ORG
+fired      VBD  ROOT   1  fire
+.          .    punct  1
+The        DT   det    4
+group      NN   nsubj  5
+said       VBD  ROOT   5  say
+.          .    punct  5
+""",
+        {"Hezbollah": "MilitaryUnit"},
+    )
+    assert call("coref.actor.the_described_group", plain, "group") is None
+
+
 def test_the_official_is_the_last_person_of_a_compatible_gender():
     res, keys = build(
         OFFICIAL_AFTER_MARCHENKO.format(role="official"), {"Oleksandr Marchenko": "Person"}

@@ -272,6 +272,28 @@ def test_pronoun_last_speaker_it_added_in_a_quoted_paragraph_of_its_own():
     assert pronoun_last_speaker(staff, para(staff), word(staff, "said")) is None
 
 
+def test_speech_participle_it_said_adding_that():
+    finder, keys = build(
+        """
+Hamas    NNP  nsubj    1  _  ORG
+said     VBD  ROOT     1  say
+,        ,    punct    1
+adding   VBG  advcl    1  add
+that     IN   mark     6
+it       PRP  nsubj    6
+fired    VBD  ccomp    3  fire
+rockets  NNS  dobj     6  rocket
+.        .    punct    1
+""",
+        {"Hamas": "Organization"},
+    )
+    assert speaker(finder, "adding") == Decision(
+        (keys["Hamas"], 0.85), "statements.speaker.speech_participle"
+    )
+    speech_participle = rule(SPEAKER, "statements.speaker.speech_participle")
+    assert speech_participle(finder, para(finder), word(finder, "said")) is None
+
+
 def test_stranded_or_hung_subject_in_a_statement_broadcast_on_ptv_the_ispr_said():
     finder, keys = build(
         """
