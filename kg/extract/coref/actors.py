@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from ...types import ACTOR_TYPES
 from .. import lexicon
+from ..entities.ruler import TITLES
 from ..parsed import Paragraph
 from ..rules import NOTHING, RuleList
 from .resolver import (
@@ -73,6 +74,21 @@ def name_in_apposition_to_noun(res: Resolver, para: Paragraph, token: Token, dem
 def bracketed_name(res: Resolver, para: Paragraph, token: Token, demonym: bool):
     """ "the UN peacekeeping mission in Congo (MONUSCO) said": the name in brackets."""
     return res.bracketed_name(para, token) if token.pos_ == "NOUN" else None
+
+
+@ACTOR.rule
+def the_described_group(res: Resolver, para: Paragraph, token: Token, demonym: bool):
+    """ "the Iran-backed group", "the jihadist group", "the Britain-based monitor": a
+    described group noun is the organisation or armed group named last, not the country
+    of its modifiers (a name of the group itself, "the Wagner group", is left to named)."""
+    if token.lemma_.lower() not in GROUP_NOUNS or not definite(token):
+        return None
+    if not any(c.dep_ in ("amod", "compound", "nmod") for c in token.children):
+        return None  # "the group": the_group
+    key = res.key_of(para, token, ACTOR_TYPES)
+    if key is not None and res.table.type_of(key) in ORGANISATIONS:
+        return None
+    return res.group_antecedent(_start(para, token))
 
 
 @ACTOR.rule
@@ -182,6 +198,22 @@ def the_statement(res: Resolver, para: Paragraph, token: Token, demonym: bool):
     if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return res.last_speaker(start)
     return None
+
+
+@ACTOR.rule
+def the_titled_person(res: Resolver, para: Paragraph, token: Token, demonym: bool):
+    """ "The Secretary-General condemns": the person last named with that title ("UN
+    Secretary-General António Guterres")."""
+    first = token.left_edge
+    if first.lower_ != "the" or first.dep_ != "det" or token.i - first.i > 4:
+        return None
+    words = token.doc[first.i + 1 : token.i + 1]
+    parts = [w for t in words for w in t.lower_.split("-") if w]
+    if not parts or not all(p in TITLES or p in ROLE_NOUNS for p in parts[-1:]):
+        return None
+    if not all(t.is_title or t.is_punct for t in words):
+        return None  # "the president said": a role noun, not a title (the_official)
+    return res.titled(_start(para, token), words.text)
 
 
 @ACTOR.rule

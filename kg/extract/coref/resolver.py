@@ -94,6 +94,11 @@ def gender_of_name(name: str) -> str | None:
     return "male" if len(parts) > 1 else None
 
 
+def _squash(text: str) -> str:
+    """Lower case, hyphens as spaces, single spaces: "Secretary-General " -> "secretary general"."""
+    return " ".join(text.lower().replace("-", " ").split())
+
+
 def relative_antecedent(token: Token) -> Token | None:
     """The noun a relative pronoun stands for ("the group, which is fighting" -> group)."""
     if token.lower_ not in RELATIVE or token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
@@ -173,9 +178,10 @@ class Resolver:
                 if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in PRONOUNS:
                     self._remember(para, token)
                     if token.head.lemma_.lower() in SPEECH_VERBS:  # named speakers, up front
-                        key = self.key_of(para, token, ACTOR_TYPES)
-                        if key is not None:
-                            self.speakers.append((para.offset + token.idx, key))
+                        for speaker in (token, *token.conjuncts):  # "A and B said"
+                            key = self.key_of(para, speaker, ACTOR_TYPES)
+                            if key is not None:
+                                self.speakers.append((para.offset + speaker.idx, key))
                 elif token.dep_ == "poss" and token.pos_ in ("PROPN", "NOUN"):
                     self._remember(para, token, persons=False)
                 elif token.dep_ == "pobj" and token.pos_ in ("PROPN", "NOUN"):
@@ -275,6 +281,22 @@ class Resolver:
                 names = set(ent.label.lower().split()) | set(m.text.lower().split())
                 if all(w in names for w in words):
                     best, best_start = ent.key, m.start
+        return best
+
+    def titled(self, before: int, title: str) -> str | None:
+        """The person mentioned last before ``before`` right after ``title`` ("UN
+        Secretary-General António Guterres" for "the Secretary-General")."""
+        want = _squash(title)
+        text = self.parsed.doc.text
+        best, best_start = None, -1
+        for ent in self.table.entities():
+            if ent.type != "Person" or ent.generic:
+                continue
+            for m in ent.mentions:
+                if best_start < m.start < before:
+                    lead = _squash(text[max(0, m.start - len(title) - 2) : m.start])
+                    if lead == want or lead.endswith(" " + want):
+                        best, best_start = ent.key, m.start
         return best
 
     @staticmethod

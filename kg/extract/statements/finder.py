@@ -26,7 +26,8 @@ CLOSING_MARKS = "\"'\u201d\u2019"
 
 class StatementFinder:
     """Finds a document's statements; rules read its ``parsed``, ``table``, ``resolver``
-    and ``last_direct`` (the last direct quote, with its paragraph index)."""
+    ``last_direct`` (the last direct quote, with its paragraph index) and
+    ``last_statement`` (the last statement of any kind, with its paragraph index)."""
 
     def __init__(self, parsed: Parsed, table: EntityTable) -> None:
         self.parsed = parsed
@@ -34,6 +35,7 @@ class StatementFinder:
         self.resolver = Resolver(parsed, table)
         self.out: list[Statement] = []
         self.last_direct: tuple[int, Statement] | None = None
+        self.last_statement: tuple[int, Statement] | None = None
 
     def about(self, start: int, end: int, speaker: str | None) -> tuple[str, ...]:
         """The entities named inside a statement's words, other than its speaker."""
@@ -101,7 +103,9 @@ class StatementFinder:
         pending += self.direct(para, quotes, [v for v, _ in verbs], absorbed)
         for _, kind, start, end, verb, found, speaker in sorted(pending, key=lambda p: p[0]):
             if kind == "indirect":
-                self.add(para, start, end, False, found, speaker, MEDIUM.decide(self, para, verb))
+                medium = MEDIUM.decide(self, para, verb)
+                stmt = self.add(para, start, end, False, found, speaker, medium)
+                self.last_statement = (index, stmt)
                 continue
             if verb is not None:
                 speaker, medium = SPEAKER.decide(self, para, verb), MEDIUM.decide(self, para, verb)
@@ -111,7 +115,7 @@ class StatementFinder:
                 medium = Decision(value[1], speaker.rule) if value[1] is not None else None
                 speaker = Decision((value[0], value[2]), speaker.rule)
             stmt = self.add(para, start, end, True, found, speaker, medium)
-            self.last_direct = (index, stmt)
+            self.last_direct = self.last_statement = (index, stmt)
 
     def indirect(self, para: Paragraph, quotes, verbs) -> tuple[list, set]:
         """Reported clauses of the paragraph's speech verbs, and the quotes they absorb."""

@@ -31,6 +31,10 @@ QUOTE_SPEAKER: RuleList[tuple] = RuleList("statements.quote_speaker")
 MEDIUM: RuleList[str] = RuleList("statements.medium")
 ACTOR: RuleList[str] = RuleList("statements.actor")
 SUBJECTS = ("nsubj", "nsubjpass")
+SPEAKER_PRONOUNS = ("it", "they", "he", "she")
+#: How many paragraphs back a pronoun speaker ("it added") may reach for the last speaker.
+SPEAKER_PARAGRAPHS = 2
+OPENING_MARKS = "\"'\u201c\u2018\u00ab"
 
 
 # -- the speaker of a speech verb ----------------------------------------------------------
@@ -60,10 +64,51 @@ def second_speech_act(finder: StatementFinder, para: Paragraph, verb: Token):
 
 
 @SPEAKER.rule
+def speech_participle(finder: StatementFinder, para: Paragraph, verb: Token):
+    """ "it said, adding that ...", "said, claiming to have ...": a subjectless speech
+    participle is the speaker of the speech verb it hangs on."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj"):
+        return None
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    head = verb.head
+    if head is verb or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    return SPEAKER.value(finder, para, head)
+
+
+@SPEAKER.rule
 def pronoun_continues_speaker(finder: StatementFinder, para: Paragraph, verb: Token):
     """ "X reported ... The attacks were repelled, it said": the speaker just before."""
     previous = previous_speaker(finder, para, verb)
     return (previous, 0.8) if previous is not None else None
+
+
+@SPEAKER.rule
+def pronoun_last_speaker(finder: StatementFinder, para: Paragraph, verb: Token):
+    """'"...," it added' in a paragraph of its own: the compatible speaker of the last
+    two paragraphs, not a noun of the quotation (quoted paragraphs only)."""
+    pronouns = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS]
+    quotes = quote_ranges(para.doc.text)
+    if not pronouns or not quotes or in_any(pronouns[0], quotes):
+        return None
+    start = para.offset + pronouns[0].idx
+    floor = paragraph_start(finder, para, back=SPEAKER_PARAGRAPHS)
+    for where, key in sorted(finder.resolver.speakers, reverse=True):
+        if where >= start:
+            continue
+        if where < floor:
+            return None
+        if _compatible(finder, key, pronouns[0].lower_):
+            return key, 0.75
+    return None
+
+
+def paragraph_start(finder: StatementFinder, para: Paragraph, back: int) -> int:
+    """Where the paragraph ``back`` paragraphs before ``para`` starts (document offset)."""
+    offsets = [p.offset for p in finder.parsed.paragraphs]
+    index = offsets.index(para.offset) if para.offset in offsets else 0
+    return offsets[max(0, index - back)]
 
 
 @SPEAKER.rule
@@ -203,6 +248,18 @@ def previous_quote(finder: StatementFinder, index: int, para: Paragraph, end: in
         prev = finder.last_direct[1]
         return prev.speaker, prev.medium, 0.6
     return None
+
+
+@QUOTE_SPEAKER.rule
+def previous_statement(finder: StatementFinder, index: int, para: Paragraph, end: int):
+    """A quote that opens the paragraph after a reported statement ("X confirmed the
+    assault. / '...'") is the words of that statement's speaker."""
+    if finder.last_statement is None or finder.last_statement[0] != index - 1:
+        return None
+    prev = finder.last_statement[1]
+    if prev.speaker is None or para.doc.text.lstrip()[:1] not in OPENING_MARKS:
+        return None
+    return prev.speaker, prev.medium, 0.5
 
 
 @QUOTE_SPEAKER.rule

@@ -404,6 +404,69 @@ said       VBD  ROOT     6  say
 """
 
 
+SECRETARY_GENERAL = """
+UN         NNP  compound 3  _  ORG
+Secretary  NNP  compound 3
+-          HYPH punct    3
+General    NNP  compound 5
+António    NNP  compound 5  _  PERSON
+Guterres   NNP  nsubj    6  _  PERSON
+spoke      VBD  ROOT     6  speak
+.          .    punct    6
+The        DT   det      11
+Secretary  NNP  compound 11
+-          HYPH punct    11
+General    NNP  nsubj    12
+condemns   VBZ  ROOT     12 condemn
+the        DT   det      14
+attack     NN   dobj     12
+.          .    punct    12
+"""
+
+
+def test_the_titled_person_the_secretary_general_is_guterres():
+    res, keys = build(SECRETARY_GENERAL, {"UN": "Organization", "António Guterres": "Person"})
+    assert actor(res, "General", 1) == Decision(
+        keys["António Guterres"], "coref.actor.the_titled_person"
+    )
+    # no one was named with the title: the rule passes
+    res, _ = build(SECRETARY_GENERAL, {"UN": "Organization"})
+    assert call("coref.actor.the_titled_person", res, "General", 1) is None
+
+
+IRAN_BACKED_GROUP = """
+Hezbollah  NNP  nsubj    1  _  ORG
+fired      VBD  ROOT     1  fire
+.          .    punct    1
+The        DT   det      7
+Iran       NNP  npadvmod 6  _  GPE
+-          HYPH punct    6
+backed     VBN  amod     7  back
+group      NN   nsubj    8
+said       VBD  ROOT     8  say
+.          .    punct    8
+"""
+
+
+def test_the_described_group_the_iran_backed_group_is_hezbollah():
+    res, keys = build(IRAN_BACKED_GROUP, {"Hezbollah": "MilitaryUnit", "Iran": "Country"})
+    assert actor(res, "group") == Decision(keys["Hezbollah"], "coref.actor.the_described_group")
+    # a bare "the group" is the_group's, not this rule's
+    plain, _ = build(
+        """
+Hezbollah  NNP  nsubj  1  _  ORG
+fired      VBD  ROOT   1  fire
+.          .    punct  1
+The        DT   det    4
+group      NN   nsubj  5
+said       VBD  ROOT   5  say
+.          .    punct  5
+""",
+        {"Hezbollah": "MilitaryUnit"},
+    )
+    assert call("coref.actor.the_described_group", plain, "group") is None
+
+
 def test_the_official_is_the_last_person_of_a_compatible_gender():
     res, keys = build(
         OFFICIAL_AFTER_MARCHENKO.format(role="official"), {"Oleksandr Marchenko": "Person"}

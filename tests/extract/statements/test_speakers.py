@@ -229,6 +229,71 @@ def test_pronoun_continues_speaker_it_said_after_the_general_staff_reported():
     assert speaker(he, "said") == Decision((None, 0.6), "statements.speaker.clause_subject")
 
 
+QASSAM_THEN_IT_ADDED = """
+The       DT   det      1
+Brigades  NNP  nsubj    2  _  ORG
+said      VBD  ROOT     2  say
+it        PRP  nsubj    4
+attacked  VBD  ccomp    2  attack
+Israel    NNP  dobj     4  _  GPE
+.         .    punct    2
+--
+"         ``   punct    4
+Our       PRP$ poss     2  our
+fighters  NNS  nsubj    4  fighter
+near      IN   prep     2
+Israel    NNP  pobj     3  _  GPE
+stormed   VBD  ccomp    11 storm
+the       DT   det      6
+site      NN   dobj     4
+,         ,    punct    11
+"         ''   punct    11
+it        PRP  nsubj    11
+added     VBD  ROOT     11 add
+.         .    punct    11
+"""
+
+
+def test_pronoun_last_speaker_it_added_in_a_quoted_paragraph_of_its_own():
+    finder, keys = build(QASSAM_THEN_IT_ADDED, {"Brigades": "MilitaryUnit", "Israel": "Country"})
+    second = para(finder, 1)
+    added = word(finder, "added", index=1)
+    assert SPEAKER.decide(finder, second, added) == Decision(
+        (keys["Brigades"], 0.75), "statements.speaker.pronoun_last_speaker"
+    )
+    pronoun_last_speaker = rule(SPEAKER, "statements.speaker.pronoun_last_speaker")
+    # "he" cannot stand for the Brigades; a paragraph with no quotation is left alone
+    he, _ = build(
+        QASSAM_THEN_IT_ADDED.replace("it        PRP  nsubj    11", "he        PRP  nsubj    11"),
+        {"Brigades": "MilitaryUnit", "Israel": "Country"},
+    )
+    assert pronoun_last_speaker(he, para(he, 1), word(he, "added", index=1)) is None
+    staff, _ = build(GENERAL_STAFF_IT_SAID, {"General Staff": "MilitaryUnit"})
+    assert pronoun_last_speaker(staff, para(staff), word(staff, "said")) is None
+
+
+def test_speech_participle_it_said_adding_that():
+    finder, keys = build(
+        """
+Hamas    NNP  nsubj    1  _  ORG
+said     VBD  ROOT     1  say
+,        ,    punct    1
+adding   VBG  advcl    1  add
+that     IN   mark     6
+it       PRP  nsubj    6
+fired    VBD  ccomp    3  fire
+rockets  NNS  dobj     6  rocket
+.        .    punct    1
+""",
+        {"Hamas": "Organization"},
+    )
+    assert speaker(finder, "adding") == Decision(
+        (keys["Hamas"], 0.85), "statements.speaker.speech_participle"
+    )
+    speech_participle = rule(SPEAKER, "statements.speaker.speech_participle")
+    assert speech_participle(finder, para(finder), word(finder, "said")) is None
+
+
 def test_stranded_or_hung_subject_in_a_statement_broadcast_on_ptv_the_ispr_said():
     finder, keys = build(
         """
@@ -412,6 +477,21 @@ def test_previous_quote_continues_the_last_direct_quote():
     )
     previous_quote = rule(QUOTE_SPEAKER, "statements.quote_speaker.previous_quote")
     assert previous_quote(finder, 2, para(finder, 1), end) is None  # a paragraph between
+
+
+def test_previous_statement_a_quote_after_a_reported_statement():
+    finder, keys, end = _zelensky_then_quote()
+    first = para(finder, 0)
+    span = finder.parsed.span(first, 0, len(first.doc.text))
+    reported = Statement(
+        key=f"st{span.start}", quote=span.text, span=span, direct=False, speaker=keys["Zelensky"]
+    )
+    finder.last_statement = (0, reported)
+    assert QUOTE_SPEAKER.decide(finder, 1, para(finder, 1), end) == Decision(
+        (keys["Zelensky"], None, 0.5), "statements.quote_speaker.previous_statement"
+    )
+    previous_statement = rule(QUOTE_SPEAKER, "statements.quote_speaker.previous_statement")
+    assert previous_statement(finder, 2, para(finder, 1), end) is None  # a paragraph between
 
 
 def test_unattributed_quote_when_nothing_came_before():
