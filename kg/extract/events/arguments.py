@@ -310,9 +310,10 @@ class Arguments:
                         continue
                     keys = [
                         k
-                        for k in self.resolver.places(para, pobj)
+                        for k in self.resolver.places(para, pobj) + self._appositions(para, pobj)
                         if not self._nationality(pobj, k)
                     ]
+                    keys = list(dict.fromkeys(keys))
                     if depth < 2 and all(
                         self.table.type_of(k) == "Country" or self.table.is_generic(k) for k in keys
                     ):  # "on Kyrgyz positions around X", "on a school in X": X too
@@ -325,6 +326,16 @@ class Arguments:
             for clause in clauses:
                 found.extend(k for k in self.places(para, clause, 1) if k not in found)
         return found
+
+    def _appositions(self, para: Paragraph, noun: Token) -> list[str]:
+        """Places in apposition to a place noun: "on Azerbaijan's second city, Ganja"."""
+        return [
+            k
+            for c in noun.children
+            if c.dep_ == "appos"
+            for k in self.resolver.places(para, c)
+            if self.table.type_of(k) != "Country"
+        ]
 
     def _nationality(self, noun: Token, key: str) -> bool:
         """Is ``key`` a country named only by a nationality word on ``noun`` ("on Kyrgyz

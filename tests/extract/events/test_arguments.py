@@ -280,6 +280,17 @@ def places(rule, table, i, **kw):
 def test_place_preposition():
     assert places(ar.place_preposition, STRIKE_ON, 3) == ["Odesa"]
     assert places(ar.place_preposition, SHELLED, 2) is None
+    apposed = """
+a DT det 1
+strike NN ROOT 1
+on IN prep 1
+Ukraine NNP poss 5 ukraine GPE
+'s POS case 3
+city NN pobj 2
+, , punct 5
+Odesa NNP appos 5 odesa GPE
+"""
+    assert "Odesa" in places(ar.place_preposition, apposed, 1)  # "on Ukraine's city, Odesa"
 
 
 def test_governing_verb_place():
