@@ -32,6 +32,8 @@ from .triggers import DEFINITE, is_definite, lexicon, subject
 
 __all__ = [
     "ANAPHORIC_PLACES",
+    "BLAME_VERBS",
+    "CLAIMING",
     "FOCUS_CHARS",
     "LAUNCH_VERBS",
     "LOWER_BOUND",
@@ -61,6 +63,10 @@ LAUNCH_VERBS = vocab.words("launch_verbs")
 SUCCESS_NOUNS = vocab.words("success_nouns")
 #: "X is involved in / engaged in / took part in the fighting": X is the agent.
 PARTICIPATION = vocab.words("participation_verbs")
+#: "JNIM claimed a large-scale attack": the subject owns the attack.
+CLAIMING = vocab.words("claiming_verbs")
+#: "an attack blamed on X", "X was blamed for the deaths".
+BLAME_VERBS = vocab.words("blame_verbs")
 NUMBER_WORDS = vocab.numbers("count_words")
 LOWER_BOUND = vocab.words("lower_bound_words")
 #: Events a ministry can itself carry out (elsewhere a ministry stands for its country).
@@ -304,9 +310,10 @@ class Arguments:
                         continue
                     keys = [
                         k
-                        for k in self.resolver.places(para, pobj)
+                        for k in self.resolver.places(para, pobj) + self._appositions(para, pobj)
                         if not self._nationality(pobj, k)
                     ]
+                    keys = list(dict.fromkeys(keys))
                     if depth < 2 and all(
                         self.table.type_of(k) == "Country" or self.table.is_generic(k) for k in keys
                     ):  # "on Kyrgyz positions around X", "on a school in X": X too
@@ -319,6 +326,16 @@ class Arguments:
             for clause in clauses:
                 found.extend(k for k in self.places(para, clause, 1) if k not in found)
         return found
+
+    def _appositions(self, para: Paragraph, noun: Token) -> list[str]:
+        """Places in apposition to a place noun: "on Azerbaijan's second city, Ganja"."""
+        return [
+            k
+            for c in noun.children
+            if c.dep_ == "appos"
+            for k in self.resolver.places(para, c)
+            if self.table.type_of(k) != "Country"
+        ]
 
     def _nationality(self, noun: Token, key: str) -> bool:
         """Is ``key`` a country named only by a nationality word on ``noun`` ("on Kyrgyz
@@ -752,6 +769,66 @@ def participant(args: Arguments, site: Site) -> str | None:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return _found(args.resolver.actor(site.para, relative_antecedent(child) or child))
     return None
+
+
+@AGENT.rule
+def carried_out_by(args: Arguments, site: Site) -> str | None:
+    """The by-phrase of a passive launch verb: "the attack was carried out by the ADF"."""
+    token = site.token
+    if clause_verb(token) or token.dep_ != "nsubjpass":
+        return None
+    if token.head.lemma_.lower() not in LAUNCH_VERBS:
+        return None
+    by = _pobjs(token.head, "agent")
+    return _found(_by_whom(args, site.para, by[0])) if by else None
+
+
+@AGENT.rule
+def responsibility_claimer(args: Arguments, site: Site) -> str | None:
+    """Who claims responsibility for the event: "JNIM claimed responsibility for attacks"."""
+    token = site.token
+    if clause_verb(token) or token.dep_ != "pobj" or token.head.lower_ != "for":
+        return None
+    noun = token.head.head
+    if noun.lemma_.lower() != "responsibility" or noun.dep_ != "dobj":
+        return None
+    subj = subject(noun.head)
+    return None if subj is None else args.resolver.actor(site.para, subj)
+
+
+@AGENT.rule
+def claimed_attack(args: Arguments, site: Site) -> str | None:
+    """The subject of a claiming verb with the event as object: "JNIM claimed an attack"."""
+    token = site.token
+    if clause_verb(token) or token.dep_ != "dobj" or token.head.lemma_.lower() not in CLAIMING:
+        return None
+    subj = subject(token.head)
+    return None if subj is None else args.resolver.actor(site.para, subj)
+
+
+@AGENT.rule
+def blamed_on(args: Arguments, site: Site) -> str | None:
+    """Who the event is blamed on: "an attack blamed on Turkey", "attributed to the RSF"."""
+    if clause_verb(site.token):
+        return None
+    for acl in site.token.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in BLAME_VERBS:
+            for pobj in _pobjs(acl, "prep", "on") + _pobjs(acl, "prep", "to"):
+                return args.resolver.actor(site.para, pobj)
+    return None
+
+
+@AGENT.rule
+def blamed_for(args: Arguments, site: Site) -> str | None:
+    """The passive subject blamed for the event: "the ADF was blamed for the deaths"."""
+    token = site.token
+    if clause_verb(token) or token.dep_ != "pobj" or token.head.lower_ != "for":
+        return None
+    verb = token.head.head
+    if verb.lemma_.lower() not in BLAME_VERBS or verb.tag_ != "VBN":
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return args.resolver.actor(site.para, subj[0]) if subj else None
 
 
 #: Who or what the event is done to.

@@ -642,6 +642,18 @@ def offensive_campaigner(b: Builder, f: Found, by_token: dict) -> str | None:
 
 
 @AGENT_INHERITED.rule
+def means_of_action(b: Builder, f: Found, by_token: dict) -> str | None:
+    """The armed subject acting in or during the event: "Ethiopian forces killed 40
+    fighters in a drone strike", "troops eliminated 10 militants during combat"."""
+    token = f.token
+    if f.event.type in NON_MILITARY or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if token.dep_ != "pobj" or token.head.lower_ not in ("in", "during"):
+        return None
+    return b.campaigner(f.para, token)
+
+
+@AGENT_INHERITED.rule
 def casualty_cause(b: Builder, f: Found, by_token: dict) -> str | None:
     """The agent of the attack that caused casualties: "killed in a strike"."""
     if f.event.type != "Casualties":

@@ -142,6 +142,68 @@ offensive NN dobj 1
     assert agent(ar.launcher, t, 3) == "Russia"
 
 
+def test_carried_out_by():
+    t = """
+The DT det 1
+attack NN nsubjpass 3
+was VBD auxpass 3 be
+carried VBN ROOT 3 carry
+out RP prt 3
+by IN agent 3
+Russia NNP pobj 5 russia GPE
+"""
+    assert agent(ar.carried_out_by, t, 1) == "Russia"
+    assert agent(ar.carried_out_by, STRIKE_ON, 3) is None
+
+
+def test_responsibility_claimer():
+    t = """
+Russia NNP nsubj 1 russia GPE
+claimed VBD ROOT 1 claim
+responsibility NN dobj 1
+for IN prep 2
+attacks NNS pobj 3 attack
+"""
+    assert agent(ar.responsibility_claimer, t, 4) == "Russia"
+    assert agent(ar.responsibility_claimer, STRIKE_ON, 3) is None
+
+
+def test_claimed_attack():
+    t = """
+Russia NNP nsubj 1 russia GPE
+claimed VBD ROOT 1 claim
+an DT det 3
+attack NN dobj 1
+"""
+    assert agent(ar.claimed_attack, t, 3) == "Russia"
+    assert agent(ar.claimed_attack, SHELLED.replace("shell", "claim"), 2) is None  # a verb
+
+
+def test_blamed_on():
+    t = """
+an DT det 1
+attack NN ROOT 1
+blamed VBN acl 1 blame
+on IN prep 2
+Russia NNP pobj 3 russia GPE
+"""
+    assert agent(ar.blamed_on, t, 1) == "Russia"
+    assert agent(ar.blamed_on, STRIKE_ON, 3) is None
+
+
+def test_blamed_for():
+    t = """
+Russia NNP nsubjpass 2 russia GPE
+was VBD auxpass 2 be
+blamed VBN ROOT 2 blame
+for IN prep 2
+the DT det 5
+deaths NNS pobj 3 death
+"""
+    assert agent(ar.blamed_for, t, 5) == "Russia"
+    assert agent(ar.blamed_for, STRIKE_ON, 3) is None
+
+
 def test_beneficiary():
     t = """
 The DT det 1
@@ -218,6 +280,17 @@ def places(rule, table, i, **kw):
 def test_place_preposition():
     assert places(ar.place_preposition, STRIKE_ON, 3) == ["Odesa"]
     assert places(ar.place_preposition, SHELLED, 2) is None
+    apposed = """
+a DT det 1
+strike NN ROOT 1
+on IN prep 1
+Ukraine NNP poss 5 ukraine GPE
+'s POS case 3
+city NN pobj 2
+, , punct 5
+Odesa NNP appos 5 odesa GPE
+"""
+    assert "Odesa" in places(ar.place_preposition, apposed, 1)  # "on Ukraine's city, Odesa"
 
 
 def test_governing_verb_place():

@@ -147,6 +147,24 @@ counteroffensive NN pobj 4
     assert label(b.args, bu.offensive_campaigner(b, f, by_token)) == "Ukraine"
 
 
+def test_means_of_action():
+    t = """
+Ukrainian JJ amod 1 ukrainian NORP
+troops NNS nsubj 2 troop
+killed VBD ROOT 2 kill
+ten CD dobj 2
+in IN prep 2
+a DT det 7
+drone NN compound 7
+strike NN pobj 4
+"""
+    b, found, by_token = built(t)
+    f = next(f for f in found if f.token.i == 7)
+    assert label(b.args, bu.means_of_action(b, f, by_token)) == "Ukraine"
+    f = next(f for f in found if f.token.i == 2)
+    assert bu.means_of_action(b, f, by_token) is None  # a verb
+
+
 def test_casualty_cause():
     t = """
 Two CD nsubjpass 2
