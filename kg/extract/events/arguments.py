@@ -368,10 +368,22 @@ class Arguments:
                     if para.offset + sent.start_char <= m.start < para.offset + sent.end_char:
                         if self._reference_point(para, m):
                             continue  # "near X, a village south of Y": X, not Y
+                        if self.source_of_report(para, m):
+                            continue  # "according to Nasser Hospital": a source, no place
                         dist = abs(m.start - (para.offset + token.idx))
                         if best_dist is None or dist < best_dist:
                             best, best_dist = key, dist
         return best
+
+    @staticmethod
+    def source_of_report(para: Paragraph, mention: Span) -> bool:
+        """A mention inside "according to ..." names who reports, not where it happened."""
+        local = para.doc.char_span(
+            mention.start - para.offset, mention.end - para.offset, alignment_mode="expand"
+        )
+        if local is None:
+            return False
+        return any(t.lower_ == "according" for t in local.root.ancestors)
 
     def _reference_point(self, para: Paragraph, mention: Span) -> bool:
         """A place named only to locate another: "X, a village south of Y" (Y), "X, 20 km

@@ -331,3 +331,20 @@ outskirts NNS pobj 2 outskirt
     args = ar.Arguments(table, Resolver(p, table))
     s = ar.Site(p.paragraphs[1], p.paragraphs[1].doc[0])
     assert [label(args, k) for k in ar.anaphoric_place(args, s)] == ["Kharkiv"]
+
+
+def test_a_place_named_as_the_source_of_a_report_is_no_place():
+    from kg.extract.events.arguments import Arguments
+    from tests.extract.handmade import parsed
+
+    p = parsed(
+        "Four CD nsubjpass 2\nwere VBD auxpass 2 be\nkilled VBN ROOT 2 kill\n, , punct 2\n"
+        "according VBG prep 2 accord\nto IN prep 4\nNasser NNP compound 7 _ FAC\n"
+        "Hospital NNP pobj 5 _ FAC"
+    )
+    para = p.paragraphs[0]
+    start = p.doc.text.index("Nasser")
+    hospital = p.span(para, start, start + len("Nasser Hospital"))
+    killed = p.span(para, p.doc.text.index("killed"), p.doc.text.index("killed") + 6)
+    assert Arguments.source_of_report(para, hospital)
+    assert not Arguments.source_of_report(para, killed)
