@@ -63,6 +63,27 @@ def second_speech_act(finder: StatementFinder, para: Paragraph, verb: Token):
     return None
 
 
+def quoted_as(verb: Token) -> Token | None:
+    """ "X quoted Y as saying ...": the verb "quoted" of such a "saying", or None."""
+    prep = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or prep.lower_ != "as":
+        return None
+    quoted = prep.head
+    return quoted if quoted.lemma_.lower() in ("quote", "cite") and quoted is not prep else None
+
+
+@SPEAKER.rule
+def quoted_as_saying(finder: StatementFinder, para: Paragraph, verb: Token):
+    """ "Interfax quoted the FSB as saying ...": the one quoted speaks, not the quoter."""
+    quoted = quoted_as(verb)
+    if quoted is None:
+        return None
+    for obj in (c for c in quoted.children if c.dep_ == "dobj"):
+        key = speaking_actor(finder, para, obj)
+        return (key, 0.8) if key is not None else (None, 0.6)
+    return None
+
+
 @SPEAKER.rule
 def speech_participle(finder: StatementFinder, para: Paragraph, verb: Token):
     """ "it said, adding that ...", "said, claiming to have ...": a subjectless speech
@@ -284,6 +305,17 @@ def channel_platform(finder: StatementFinder, para: Paragraph, verb: Token):
 
 
 @MEDIUM.rule
+def quoting_outlet(finder: StatementFinder, para: Paragraph, verb: Token):
+    """ "Interfax quoted the FSB as saying ...": the organisation that quoted."""
+    quoted = quoted_as(verb)
+    for subj in (c for c in quoted.children if c.dep_ == "nsubj") if quoted is not None else ():
+        key = finder.resolver.key_of(para, subj, frozenset({"Organization"}))
+        if key is not None:
+            return key
+    return None
+
+
+@MEDIUM.rule
 def told_or_on(finder: StatementFinder, para: Paragraph, verb: Token):
     """ "told Reuters", "wrote on X", "said on Russia-1's show": the organisation there."""
     cands: list[Token] = []
@@ -319,6 +351,23 @@ def person_in_apposition(finder: StatementFinder, para: Paragraph, token: Token)
             key = finder.resolver.key_of(para, child, frozenset({"Person"}))
             if key is not None:
                 return key
+    return None
+
+
+@ACTOR.rule
+def named_channel(finder: StatementFinder, para: Paragraph, token: Token):
+    """ "The Telegram channel VChK-OGPU reported": the channel named in apposition (made
+    an organisation when no entity names it); the platform is only its medium."""
+    if token.lemma_.lower() not in CHANNEL_NOUNS:
+        return None
+    for name in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+        run = token.doc[name.left_edge.i : name.i + 1]
+        span = finder.parsed.span_of(para, run)
+        key = finder.table.key_at(span.start, span.end)
+        if key is None and all(t.pos_ == "PROPN" or t.text == "-" for t in run):
+            key = finder.table.add(span, "Organization", confidence=0.4)
+        if key is not None and finder.table.type_of(key) in ACTOR_TYPES:
+            return key
     return None
 
 

@@ -781,3 +781,54 @@ def test_every_statement_and_coreference_rule_has_a_test():
         if f'"{rule.name}"' not in source and not re.search(rf"\b{rule.func.__name__}\(", source)
     ]
     assert untested == []
+
+
+INTERFAX_QUOTED = """
+Interfax  NNP  nsubj      1  _  ORG
+quoted    VBD  ROOT       1  quote
+the       DT   det        4
+FSB       NNP  compound   4  _  ORG
+service   NN   dobj       1
+as        IN   prep       1
+saying    VBG  pcomp      5  say
+gunmen    NNS  nsubjpass  10  gunman
+had       VBD  aux        10  have
+been      VBN  auxpass    10  be
+arrested  VBN  ccomp      6  arrest
+.         .    punct      1
+"""
+
+
+def test_quoted_as_saying_the_one_quoted_speaks_through_the_quoter():
+    finder, keys = build(INTERFAX_QUOTED, {"Interfax": "Organization", "FSB": "Organization"})
+    assert speaker(finder, "saying") == Decision(
+        (keys["FSB"], 0.8), "statements.speaker.quoted_as_saying"
+    )
+    assert medium(finder, "saying") == Decision(
+        keys["Interfax"], "statements.medium.quoting_outlet"
+    )
+    quoted_as_saying = rule(SPEAKER, "statements.speaker.quoted_as_saying")
+    assert quoted_as_saying(finder, para(finder), word(finder, "quoted")) is None
+
+
+def test_named_channel_the_telegram_channel_vchk_ogpu_reported():
+    finder, keys = build(
+        """
+The       DT   det       2
+Telegram  NNP  compound  2  _  ORG
+channel   NN   nsubj     6
+VChK      NNP  compound  5
+-         HYPH punct     5
+OGPU      NNP  appos     2
+reported  VBD  ROOT      6  report
+attempts  NNS  dobj      6  attempt
+.         .    punct     6
+""",
+        {"Telegram": "Organization"},
+    )
+    decision = ACTOR.decide(finder, para(finder), word(finder, "channel"))
+    assert decision is not None and decision.rule == "statements.actor.named_channel"
+    assert finder.table.label_of(decision.value).replace(" ", "") == "VChK-OGPU"
+    assert finder.table.type_of(decision.value) == "Organization"
+    named_channel = rule(ACTOR, "statements.actor.named_channel")
+    assert named_channel(finder, para(finder), word(finder, "Telegram")) is None
