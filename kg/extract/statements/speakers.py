@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 SPEAKER: RuleList[tuple] = RuleList("statements.speaker")
 QUOTE_SPEAKER: RuleList[tuple] = RuleList("statements.quote_speaker")
 MEDIUM: RuleList[str] = RuleList("statements.medium")
+CO_SPEAKERS: RuleList[tuple] = RuleList("statements.co_speakers")
 ACTOR: RuleList[str] = RuleList("statements.actor")
 SUBJECTS = ("nsubj", "nsubjpass")
 SPEAKER_PRONOUNS = ("it", "they", "he", "she")
@@ -241,6 +242,29 @@ def hung_subject(verb: Token) -> Token | None:
         if roots[0].head.i < i:
             return roots[0]
     return None
+
+
+# -- further speakers of the same words -----------------------------------------------------
+@CO_SPEAKERS.rule
+def conjoined_subjects(finder: StatementFinder, para: Paragraph, verb: Token, key: str | None):
+    """ "Armenia and Azerbaijan blamed each other", "A, B and C reported": each conjoined
+    subject of the speech verb besides ``key`` (the first speaker) says it too."""
+    if key is None:
+        return None
+    quotes = quote_ranges(para.doc.text)
+    found: list[str] = []
+    for subj in (c for c in verb.children if c.dep_ in SUBJECTS and not in_any(c, quotes)):
+        for cand in subj.conjuncts:
+            other = speaking_actor(finder, para, cand)
+            if other is not None and other != key and other not in found:
+                found.append(other)
+    return tuple(found) if found else None
+
+
+@CO_SPEAKERS.rule
+def single_speaker(finder: StatementFinder, para: Paragraph, verb: Token, key: str | None):
+    """No other speaker shares the words."""
+    return ()
 
 
 # -- the speaker of a quote no verb introduces ----------------------------------------------

@@ -13,7 +13,7 @@ from kg.extract.parsed import Paragraph
 from kg.extract.rules import REGISTRY, Decision
 from kg.extract.statements.finder import StatementFinder
 from kg.extract.statements.quotes import quote_ranges
-from kg.extract.statements.speakers import ACTOR, MEDIUM, QUOTE_SPEAKER, SPEAKER
+from kg.extract.statements.speakers import ACTOR, CO_SPEAKERS, MEDIUM, QUOTE_SPEAKER, SPEAKER
 from kg.types import Span, Statement
 from tests.extract.handmade import parsed
 
@@ -832,3 +832,30 @@ attempts  NNS  dobj      6  attempt
     assert finder.table.type_of(decision.value) == "Organization"
     named_channel = rule(ACTOR, "statements.actor.named_channel")
     assert named_channel(finder, para(finder), word(finder, "Telegram")) is None
+
+
+SNA_AND_AUSSOM = """
+The         DT   det       2
+Somali      NNP  compound  2  _  ORG
+Army        NNP  nsubj     5  _  ORG
+and         CC   cc        2
+AUSSOM      NNP  conj      2  _  ORG
+reported    VBD  ROOT      5  report
+no          DT   det       7
+casualties  NNS  dobj      5  casualty
+.           .    punct     5
+"""
+
+
+def test_conjoined_subjects_the_army_and_aussom_reported():
+    finder, keys = build(SNA_AND_AUSSOM, {"Somali Army": "MilitaryUnit", "AUSSOM": "Organization"})
+    verb = word(finder, "reported")
+    decision = CO_SPEAKERS.decide(finder, para(finder), verb, keys["Somali Army"])
+    assert decision == Decision((keys["AUSSOM"],), "statements.co_speakers.conjoined_subjects")
+    alone = CO_SPEAKERS.decide(finder, para(finder), verb, None)
+    assert alone == Decision((), "statements.co_speakers.single_speaker")
+    finder.paragraph(0, para(finder))
+    assert [(s.key, s.speaker, s.quote) for s in finder.out] == [
+        ("st36", keys["Somali Army"], "no casualties"),
+        ("st36-2", keys["AUSSOM"], "no casualties"),
+    ]
