@@ -12,7 +12,8 @@ IRIs are deterministic and readable:
   same real entity in many documents is one node; an unlinked one is merged across
   documents by type and normalised name (NIL clustering); a generic one ("a school")
   is scoped to its document: ``id/facility/<doc>-<slug>``;
-- events ``id/event/<doc>-<begin>``, statements ``id/statement/<doc>-<begin>`` (``-<n>`` for the n-th speaker of the same words).
+- events ``id/event/<doc>-<begin>``, statements ``id/statement/<doc>-<begin>`` (and
+  ``<doc>-<begin>-<n>`` for the n-th speaker of the same words).
 """
 
 from __future__ import annotations
