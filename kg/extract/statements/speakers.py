@@ -20,7 +20,14 @@ from ..coref.resolver import BODY_NOUNS, SPEECH_VERBS, stranded_subject
 from ..entities.ruler import ORG_WORDS, PERSON_ROLES, TITLES
 from ..parsed import Paragraph
 from ..rules import NOTHING, RuleList
-from .quotes import CHANNEL_NOUNS, MEDIUM_PREPS, SPEAKER_ORG_NOUNS, in_any, quote_ranges
+from .quotes import (
+    CHANNEL_NOUNS,
+    MEDIUM_PREPS,
+    PUBLISHED_NOUNS,
+    SPEAKER_ORG_NOUNS,
+    in_any,
+    quote_ranges,
+)
 from .speech import released_by
 
 if TYPE_CHECKING:
@@ -171,6 +178,24 @@ def clause_subject(finder: StatementFinder, para: Paragraph, verb: Token):
             continue
         break
     return None
+
+
+@SPEAKER.rule
+def statement_saying(finder: StatementFinder, para: Paragraph, verb: Token):
+    """ "The ministry issued a statement saying ...": the speech hangs on a published
+    noun; its speaker is whoever issued (posted, released) it."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.lemma_.lower() not in PUBLISHED_NOUNS:
+        return None
+    publisher = released_by(noun)
+    if publisher is None and noun.dep_ in ("dobj", "pobj"):
+        holder = noun.head if noun.dep_ == "dobj" else noun.head.head
+        subj = [c for c in holder.children if c.dep_ in SUBJECTS]
+        publisher = subj[0] if subj and holder.pos_ in ("VERB", "AUX") else None
+    if publisher is None:
+        return None
+    key = speaking_actor(finder, para, publisher)
+    return (key, 0.8) if key is not None else (None, 0.6)
 
 
 @SPEAKER.rule
@@ -341,7 +366,10 @@ def quoting_outlet(finder: StatementFinder, para: Paragraph, verb: Token):
 
 @MEDIUM.rule
 def told_or_on(finder: StatementFinder, para: Paragraph, verb: Token):
-    """ "told Reuters", "wrote on X", "said on Russia-1's show": the organisation there."""
+    """ "told Reuters", "wrote on X", "said on Russia-1's show": the organisation there
+    (not the source of "according to X": that is the speaker)."""
+    if verb.lower_ == "according":
+        return None
     cands: list[Token] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") and verb.lemma_ == "tell":

@@ -859,3 +859,49 @@ def test_conjoined_subjects_the_army_and_aussom_reported():
         ("st36", keys["Somali Army"], "no casualties"),
         ("st36-2", keys["AUSSOM"], "no casualties"),
     ]
+
+
+def test_statement_saying_the_ministry_issued_a_statement_saying():
+    finder, keys = build(
+        """
+The        DT   det    1
+ministry   NN   nsubj  2  _  ORG
+issued     VBD  ROOT   2  issue
+a          DT   det    4
+statement  NN   dobj   2
+saying     VBG  acl    4  say
+troops     NNS  nsubj  7  troop
+withdrew   VBD  ccomp  5  withdraw
+.          .    punct  2
+""",
+        {"ministry": "Organization"},
+    )
+    assert speaker(finder, "saying") == Decision(
+        (keys["ministry"], 0.8), "statements.speaker.statement_saying"
+    )
+    statement_saying = rule(SPEAKER, "statements.speaker.statement_saying")
+    assert statement_saying(finder, para(finder), word(finder, "withdrew")) is None
+
+
+def test_according_to_a_statement_by_the_ministry_is_the_ministrys_not_its_medium():
+    finder, keys = build(
+        """
+According  VBG  prep       9  accord
+to         IN   prep       0
+a          DT   det        3
+statement  NN   pobj       1
+by         IN   prep       3
+the        DT   det        6
+ministry   NN   pobj       4  _  ORG
+,          ,    punct      9
+three      CD   nsubjpass  9
+died       VBD  ROOT       9  die
+.          .    punct      9
+""",
+        {"ministry": "Organization"},
+    )
+    assert speaker(finder, "According") == Decision(
+        (keys["ministry"], 0.8), "statements.speaker.according_to_source"
+    )
+    told_or_on = rule(MEDIUM, "statements.medium.told_or_on")
+    assert told_or_on(finder, para(finder), word(finder, "According")) is None
