@@ -12,7 +12,8 @@ IRIs are deterministic and readable:
   same real entity in many documents is one node; an unlinked one is merged across
   documents by type and normalised name (NIL clustering); a generic one ("a school")
   is scoped to its document: ``id/facility/<doc>-<slug>``;
-- events ``id/event/<doc>-<begin>``, statements ``id/statement/<doc>-<begin>``.
+- events ``id/event/<doc>-<begin>``, statements ``id/statement/<doc>-<begin>`` (and
+  ``<doc>-<begin>-<n>`` for the n-th speaker of the same words).
 """
 
 from __future__ import annotations
@@ -204,7 +205,9 @@ def graph_from_extractions(
             _add_entity(graph, ext, ent, keys[ent.key], labels[str(keys[ent.key])])
         stmt_iris = {}
         for stmt in ext.statements:
-            node = URIRef(f"{ID}statement/{quote(ext.doc.id, safe='')}-{stmt.span.start}")
+            nth = re.search(r"-(\d+)$", stmt.key)  # "st120-2": the words' second speaker
+            tail = f"{stmt.span.start}-{nth.group(1)}" if nth else f"{stmt.span.start}"
+            node = URIRef(f"{ID}statement/{quote(ext.doc.id, safe='')}-{tail}")
             stmt_iris[stmt.key] = node
             _add_statement(graph, ext, stmt, node, keys, types)
         used: set[str] = set()

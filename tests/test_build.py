@@ -198,3 +198,14 @@ def test_other_events_carry_their_subtype_and_rules():
     generated = rule_iri("events.trigger.political_event")
     assert (node, PROV.wasGeneratedBy, URIRef(generated)) in graph
     assert (URIRef(generated), RDF.type, CKG.ExtractionRule) in kg_.default
+
+
+def test_the_second_speaker_of_the_same_words_gets_its_own_statement_iri():
+    ext = sample()
+    first = ext.statements[0]
+    second = Statement("s1-2", first.quote, first.span, direct=False, speaker="e4")
+    ext = Extraction(ext.doc, ext.entities, ext.events, (first, second), model=ext.model)
+    kg = graph_from_extractions([ext], run=RunInfo(model="en_test 1.0"))
+    nodes = {str(s) for g in kg.graphs.values() for s in g.subjects(RDF.type, CKG.Statement)}
+    base = f"https://w3id.org/conflict-kg/id/statement/d1-{first.span.start}"
+    assert nodes == {base, f"{base}-2"}

@@ -18,7 +18,7 @@ from ..entities.table import EntityTable
 from ..parsed import Paragraph, Parsed
 from ..rules import Decision
 from .quotes import QUOTE, in_any, quote_ranges, tokens_in
-from .speakers import MEDIUM, QUOTE_SPEAKER, SPEAKER
+from .speakers import CO_SPEAKERS, MEDIUM, QUOTE_SPEAKER, SPEAKER
 from .speech import CLAUSE, speech_verbs
 
 CLOSING_MARKS = "\"'\u201d\u2019"
@@ -54,15 +54,17 @@ class StatementFinder:
         found: str,
         speaker: Decision,
         medium: Decision | None,
+        nth: int = 1,
     ) -> Statement:
         """Record a statement: paragraph-local range, the rule that found it, and the
-        speaker decision (value (key, confidence)) and medium decision."""
+        speaker decision (value (key, confidence)) and medium decision; the ``nth``
+        speaker of the same words (2, 3, ...) gets the key ``st<offset>-<nth>``."""
         span = self.parsed.span(para, start, end)
         key, confidence = speaker.value[0], speaker.value[-1]
         if key is not None:
             self.resolver.remember_speaker(span.start, key)
         stmt = Statement(
-            key=f"st{span.start}",
+            key=f"st{span.start}" if nth == 1 else f"st{span.start}-{nth}",
             quote=span.text,
             span=span,
             direct=direct,
@@ -75,6 +77,15 @@ class StatementFinder:
         )
         self.out.append(stmt)
         return stmt
+
+    def add_co_speakers(self, para: Paragraph, stmt: Statement, verb: Token) -> None:
+        """One more statement of the same words for each further speaker of the verb."""
+        decision = CO_SPEAKERS.decide(self, para, verb, stmt.speaker)
+        start, end = stmt.span.start - para.offset, stmt.span.end - para.offset
+        medium = Decision(stmt.medium, stmt.decided_by[-1]) if stmt.medium else None
+        for nth, key in enumerate(decision.value or (), 2):
+            speaker = Decision((key, stmt.confidence or 0.5), decision.rule)
+            self.add(para, start, end, stmt.direct, stmt.rule or "", speaker, medium, nth)
 
     def reported_range(self, para: Paragraph, verb: Token) -> tuple[int, int, str] | None:
         """Paragraph-local range of the clause a speech verb reports, and the rule."""
@@ -105,6 +116,7 @@ class StatementFinder:
             if kind == "indirect":
                 medium = MEDIUM.decide(self, para, verb)
                 stmt = self.add(para, start, end, False, found, speaker, medium)
+                self.add_co_speakers(para, stmt, verb)
                 self.last_statement = (index, stmt)
                 continue
             if verb is not None:
@@ -115,6 +127,8 @@ class StatementFinder:
                 medium = Decision(value[1], speaker.rule) if value[1] is not None else None
                 speaker = Decision((value[0], value[2]), speaker.rule)
             stmt = self.add(para, start, end, True, found, speaker, medium)
+            if verb is not None:
+                self.add_co_speakers(para, stmt, verb)
             self.last_direct = self.last_statement = (index, stmt)
 
     def indirect(self, para: Paragraph, quotes, verbs) -> tuple[list, set]:

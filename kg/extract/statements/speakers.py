@@ -20,7 +20,14 @@ from ..coref.resolver import BODY_NOUNS, SPEECH_VERBS, stranded_subject
 from ..entities.ruler import ORG_WORDS, PERSON_ROLES, TITLES
 from ..parsed import Paragraph
 from ..rules import NOTHING, RuleList
-from .quotes import CHANNEL_NOUNS, MEDIUM_PREPS, SPEAKER_ORG_NOUNS, in_any, quote_ranges
+from .quotes import (
+    CHANNEL_NOUNS,
+    MEDIUM_PREPS,
+    PUBLISHED_NOUNS,
+    SPEAKER_ORG_NOUNS,
+    in_any,
+    quote_ranges,
+)
 from .speech import released_by
 
 if TYPE_CHECKING:
@@ -29,6 +36,7 @@ if TYPE_CHECKING:
 SPEAKER: RuleList[tuple] = RuleList("statements.speaker")
 QUOTE_SPEAKER: RuleList[tuple] = RuleList("statements.quote_speaker")
 MEDIUM: RuleList[str] = RuleList("statements.medium")
+CO_SPEAKERS: RuleList[tuple] = RuleList("statements.co_speakers")
 ACTOR: RuleList[str] = RuleList("statements.actor")
 SUBJECTS = ("nsubj", "nsubjpass")
 SPEAKER_PRONOUNS = ("it", "they", "he", "she")
@@ -60,6 +68,27 @@ def second_speech_act(finder: StatementFinder, para: Paragraph, verb: Token):
     outer = verb.head.head
     if outer.lemma_.lower() in SPEECH_VERBS:
         return SPEAKER.value(finder, para, outer)
+    return None
+
+
+def quoted_as(verb: Token) -> Token | None:
+    """ "X quoted Y as saying ...": the verb "quoted" of such a "saying", or None."""
+    prep = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or prep.lower_ != "as":
+        return None
+    quoted = prep.head
+    return quoted if quoted.lemma_.lower() in ("quote", "cite") and quoted is not prep else None
+
+
+@SPEAKER.rule
+def quoted_as_saying(finder: StatementFinder, para: Paragraph, verb: Token):
+    """ "Interfax quoted the FSB as saying ...": the one quoted speaks, not the quoter."""
+    quoted = quoted_as(verb)
+    if quoted is None:
+        return None
+    for obj in (c for c in quoted.children if c.dep_ == "dobj"):
+        key = speaking_actor(finder, para, obj)
+        return (key, 0.8) if key is not None else (None, 0.6)
     return None
 
 
@@ -152,6 +181,24 @@ def clause_subject(finder: StatementFinder, para: Paragraph, verb: Token):
 
 
 @SPEAKER.rule
+def statement_saying(finder: StatementFinder, para: Paragraph, verb: Token):
+    """ "The ministry issued a statement saying ...": the speech hangs on a published
+    noun; its speaker is whoever issued (posted, released) it."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.lemma_.lower() not in PUBLISHED_NOUNS:
+        return None
+    publisher = released_by(noun)
+    if publisher is None and noun.dep_ in ("dobj", "pobj"):
+        holder = noun.head if noun.dep_ == "dobj" else noun.head.head
+        subj = [c for c in holder.children if c.dep_ in SUBJECTS]
+        publisher = subj[0] if subj and holder.pos_ in ("VERB", "AUX") else None
+    if publisher is None:
+        return None
+    key = speaking_actor(finder, para, publisher)
+    return (key, 0.8) if key is not None else (None, 0.6)
+
+
+@SPEAKER.rule
 def counted_speaker(finder: StatementFinder, para: Paragraph, verb: Token):
     """'"...," one commented' (the parser makes "one" the head of the verb)."""
     if verb.dep_ == "acl" and verb.head.pos_ in ("NUM", "NOUN", "PROPN"):
@@ -222,6 +269,29 @@ def hung_subject(verb: Token) -> Token | None:
     return None
 
 
+# -- further speakers of the same words -----------------------------------------------------
+@CO_SPEAKERS.rule
+def conjoined_subjects(finder: StatementFinder, para: Paragraph, verb: Token, key: str | None):
+    """ "Armenia and Azerbaijan blamed each other", "A, B and C reported": each conjoined
+    subject of the speech verb besides ``key`` (the first speaker) says it too."""
+    if key is None:
+        return None
+    quotes = quote_ranges(para.doc.text)
+    found: list[str] = []
+    for subj in (c for c in verb.children if c.dep_ in SUBJECTS and not in_any(c, quotes)):
+        for cand in subj.conjuncts:
+            other = speaking_actor(finder, para, cand)
+            if other is not None and other != key and other not in found:
+                found.append(other)
+    return tuple(found) if found else None
+
+
+@CO_SPEAKERS.rule
+def single_speaker(finder: StatementFinder, para: Paragraph, verb: Token, key: str | None):
+    """No other speaker shares the words."""
+    return ()
+
+
 # -- the speaker of a quote no verb introduces ----------------------------------------------
 @QUOTE_SPEAKER.rule
 def caption_name(finder: StatementFinder, index: int, para: Paragraph, end: int):
@@ -284,8 +354,22 @@ def channel_platform(finder: StatementFinder, para: Paragraph, verb: Token):
 
 
 @MEDIUM.rule
+def quoting_outlet(finder: StatementFinder, para: Paragraph, verb: Token):
+    """ "Interfax quoted the FSB as saying ...": the organisation that quoted."""
+    quoted = quoted_as(verb)
+    for subj in (c for c in quoted.children if c.dep_ == "nsubj") if quoted is not None else ():
+        key = finder.resolver.key_of(para, subj, frozenset({"Organization"}))
+        if key is not None:
+            return key
+    return None
+
+
+@MEDIUM.rule
 def told_or_on(finder: StatementFinder, para: Paragraph, verb: Token):
-    """ "told Reuters", "wrote on X", "said on Russia-1's show": the organisation there."""
+    """ "told Reuters", "wrote on X", "said on Russia-1's show": the organisation there
+    (not the source of "according to X": that is the speaker)."""
+    if verb.lower_ == "according":
+        return None
     cands: list[Token] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") and verb.lemma_ == "tell":
@@ -319,6 +403,23 @@ def person_in_apposition(finder: StatementFinder, para: Paragraph, token: Token)
             key = finder.resolver.key_of(para, child, frozenset({"Person"}))
             if key is not None:
                 return key
+    return None
+
+
+@ACTOR.rule
+def named_channel(finder: StatementFinder, para: Paragraph, token: Token):
+    """ "The Telegram channel VChK-OGPU reported": the channel named in apposition (made
+    an organisation when no entity names it); the platform is only its medium."""
+    if token.lemma_.lower() not in CHANNEL_NOUNS:
+        return None
+    for name in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+        run = token.doc[name.left_edge.i : name.i + 1]
+        span = finder.parsed.span_of(para, run)
+        key = finder.table.key_at(span.start, span.end)
+        if key is None and all(t.pos_ == "PROPN" or t.text == "-" for t in run):
+            key = finder.table.add(span, "Organization", confidence=0.4)
+        if key is not None and finder.table.type_of(key) in ACTOR_TYPES:
+            return key
     return None
 
 

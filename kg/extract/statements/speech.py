@@ -117,9 +117,13 @@ def sourceless_data(according: Token) -> bool:
 
 
 def released_by(noun: Token) -> Token | None:
-    """The publisher of "a video released/posted/published by X": X's token, or None."""
+    """The publisher of "a video released/posted/published by X" or "a statement by X":
+    X's token, or None."""
     if noun.lemma_.lower() not in PUBLISHED_NOUNS:
         return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
     for verb in noun.children:
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             for agent in verb.children:

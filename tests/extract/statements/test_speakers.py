@@ -13,7 +13,7 @@ from kg.extract.parsed import Paragraph
 from kg.extract.rules import REGISTRY, Decision
 from kg.extract.statements.finder import StatementFinder
 from kg.extract.statements.quotes import quote_ranges
-from kg.extract.statements.speakers import ACTOR, MEDIUM, QUOTE_SPEAKER, SPEAKER
+from kg.extract.statements.speakers import ACTOR, CO_SPEAKERS, MEDIUM, QUOTE_SPEAKER, SPEAKER
 from kg.types import Span, Statement
 from tests.extract.handmade import parsed
 
@@ -781,3 +781,127 @@ def test_every_statement_and_coreference_rule_has_a_test():
         if f'"{rule.name}"' not in source and not re.search(rf"\b{rule.func.__name__}\(", source)
     ]
     assert untested == []
+
+
+INTERFAX_QUOTED = """
+Interfax  NNP  nsubj      1  _  ORG
+quoted    VBD  ROOT       1  quote
+the       DT   det        4
+FSB       NNP  compound   4  _  ORG
+service   NN   dobj       1
+as        IN   prep       1
+saying    VBG  pcomp      5  say
+gunmen    NNS  nsubjpass  10  gunman
+had       VBD  aux        10  have
+been      VBN  auxpass    10  be
+arrested  VBN  ccomp      6  arrest
+.         .    punct      1
+"""
+
+
+def test_quoted_as_saying_the_one_quoted_speaks_through_the_quoter():
+    finder, keys = build(INTERFAX_QUOTED, {"Interfax": "Organization", "FSB": "Organization"})
+    assert speaker(finder, "saying") == Decision(
+        (keys["FSB"], 0.8), "statements.speaker.quoted_as_saying"
+    )
+    assert medium(finder, "saying") == Decision(
+        keys["Interfax"], "statements.medium.quoting_outlet"
+    )
+    quoted_as_saying = rule(SPEAKER, "statements.speaker.quoted_as_saying")
+    assert quoted_as_saying(finder, para(finder), word(finder, "quoted")) is None
+
+
+def test_named_channel_the_telegram_channel_vchk_ogpu_reported():
+    finder, keys = build(
+        """
+The       DT   det       2
+Telegram  NNP  compound  2  _  ORG
+channel   NN   nsubj     6
+VChK      NNP  compound  5
+-         HYPH punct     5
+OGPU      NNP  appos     2
+reported  VBD  ROOT      6  report
+attempts  NNS  dobj      6  attempt
+.         .    punct     6
+""",
+        {"Telegram": "Organization"},
+    )
+    decision = ACTOR.decide(finder, para(finder), word(finder, "channel"))
+    assert decision is not None and decision.rule == "statements.actor.named_channel"
+    assert finder.table.label_of(decision.value).replace(" ", "") == "VChK-OGPU"
+    assert finder.table.type_of(decision.value) == "Organization"
+    named_channel = rule(ACTOR, "statements.actor.named_channel")
+    assert named_channel(finder, para(finder), word(finder, "Telegram")) is None
+
+
+SNA_AND_AUSSOM = """
+The         DT   det       2
+Somali      NNP  compound  2  _  ORG
+Army        NNP  nsubj     5  _  ORG
+and         CC   cc        2
+AUSSOM      NNP  conj      2  _  ORG
+reported    VBD  ROOT      5  report
+no          DT   det       7
+casualties  NNS  dobj      5  casualty
+.           .    punct     5
+"""
+
+
+def test_conjoined_subjects_the_army_and_aussom_reported():
+    finder, keys = build(SNA_AND_AUSSOM, {"Somali Army": "MilitaryUnit", "AUSSOM": "Organization"})
+    verb = word(finder, "reported")
+    decision = CO_SPEAKERS.decide(finder, para(finder), verb, keys["Somali Army"])
+    assert decision == Decision((keys["AUSSOM"],), "statements.co_speakers.conjoined_subjects")
+    alone = CO_SPEAKERS.decide(finder, para(finder), verb, None)
+    assert alone == Decision((), "statements.co_speakers.single_speaker")
+    finder.paragraph(0, para(finder))
+    assert [(s.key, s.speaker, s.quote) for s in finder.out] == [
+        ("st36", keys["Somali Army"], "no casualties"),
+        ("st36-2", keys["AUSSOM"], "no casualties"),
+    ]
+
+
+def test_statement_saying_the_ministry_issued_a_statement_saying():
+    finder, keys = build(
+        """
+The        DT   det    1
+ministry   NN   nsubj  2  _  ORG
+issued     VBD  ROOT   2  issue
+a          DT   det    4
+statement  NN   dobj   2
+saying     VBG  acl    4  say
+troops     NNS  nsubj  7  troop
+withdrew   VBD  ccomp  5  withdraw
+.          .    punct  2
+""",
+        {"ministry": "Organization"},
+    )
+    assert speaker(finder, "saying") == Decision(
+        (keys["ministry"], 0.8), "statements.speaker.statement_saying"
+    )
+    statement_saying = rule(SPEAKER, "statements.speaker.statement_saying")
+    assert statement_saying(finder, para(finder), word(finder, "withdrew")) is None
+
+
+def test_according_to_a_statement_by_the_ministry_is_the_ministrys_not_its_medium():
+    finder, keys = build(
+        """
+According  VBG  prep       9  accord
+to         IN   prep       0
+a          DT   det        3
+statement  NN   pobj       1
+by         IN   prep       3
+the        DT   det        6
+ministry   NN   pobj       4  _  ORG
+,          ,    punct      9
+three      CD   nsubjpass  9
+died       VBD  ROOT       9  die
+.          .    punct      9
+""",
+        {"ministry": "Organization"},
+    )
+    assert speaker(finder, "According") == Decision(
+        (keys["ministry"], 0.8), "statements.speaker.according_to_source"
+    )
+    told_or_on = rule(MEDIUM, "statements.medium.told_or_on")
+    assert told_or_on(finder, para(finder), word(finder, "According")) is None
