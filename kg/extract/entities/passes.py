@@ -24,6 +24,7 @@ from .. import lexicon
 from ..parsed import Parsed
 from ..rules import NOTHING, RuleList
 from .candidates import PLACE_TYPES, UNKNOWN, Candidate
+from .cues import REGION_TAIL_NOUNS
 from .names import fold
 
 __all__ = [
@@ -73,9 +74,17 @@ def readings(cands: list[Candidate]) -> Readings:
     for c in cands:
         if c.type in ("Settlement", "Region") and not c.generic and " " not in c.span.text:
             places.setdefault(fold(c.span.text), c)
+        elif c.type == "Region" and not c.generic and _region_noun_after(c.span.text):
+            places.setdefault(fold(c.span.text.split()[0]), c)  # "Mahaday district"
         if c.type == "Person" and " " in c.span.text.strip():
             surnames.add(fold(c.span.text.split()[-1]))
     return Readings(best, places, surnames)
+
+
+def _region_noun_after(text: str) -> bool:
+    """ "Mahaday district": one word and a region noun."""
+    words = text.split()
+    return len(words) == 2 and words[1].lower() in REGION_TAIL_NOUNS
 
 
 def one_type_per_name(cands: list[Candidate]) -> None:

@@ -25,6 +25,12 @@ CASES = [
         cand("Goma", "Person"),
         ("Settlement", "Goma"),
     ),
+    (
+        "lone_name_read_as_place",
+        [cand("Mahaday district", "Region", "rule", 0.8)],
+        cand("Mahaday", "Person"),
+        ("Region", "Mahaday district"),
+    ),
     ("no_other_reading", [], cand("Ana", "Person"), None),
     (
         "full_person_name",
