@@ -23,6 +23,7 @@ from ...types import Span
 from .. import lexicon
 from ..parsed import Parsed
 from ..rules import NOTHING, RuleList
+from . import ruler as pat
 from .candidates import PLACE_TYPES, UNKNOWN, Candidate
 from .cues import REGION_TAIL_NOUNS
 from .names import fold
@@ -302,3 +303,23 @@ def repeated_settlements(parsed: Parsed, cands: list[Candidate]) -> list[Candida
             out.append(replace(c, span=span, confidence=c.confidence * 0.9, source="context"))
             taken.append((m.start(), m.end()))
     return sorted(out, key=lambda c: c.span.start)
+
+
+_COMPOUND = re.compile(r"-[a-z]+ed\b")  # "UK-based", "Iranian-backed", "Saudi-owned"
+_TITLE_AND_NAME = re.compile(r"\s+([A-Za-z]+)\.?\s+[A-Z]")  # " President Ebrahim"
+
+
+def modifier_countries(parsed: Parsed, cands: list[Candidate]) -> list[Candidate]:
+    """A country's adjective or short name that only qualifies a word is no mention of it:
+    "a UK-based monitor", "the Iranian-backed Houthis", "Iranian President Ebrahim Raisi"."""
+    text = parsed.doc.text
+    kept = []
+    for c in cands:
+        after = text[c.span.end : c.span.end + 40]
+        if c.type != "Country" or c.span.text == c.label:  # "Iran-backed" names Iran
+            kept.append(c)
+            continue
+        title = _TITLE_AND_NAME.match(after)
+        if not _COMPOUND.match(after) and not (title and title.group(1).lower() in pat.TITLES):
+            kept.append(c)
+    return kept

@@ -185,6 +185,7 @@ def find_candidates(parsed: Parsed) -> list[Candidate]:
     passes.bare_ministries(cands)
     passes.definite_rivers(parsed, cands)
     cands = passes.repeated_settlements(parsed, cands)
+    cands = passes.modifier_countries(parsed, cands)
     return [c for c in passes.acronyms(parsed, cands) if c.type != UNKNOWN]
 
 

@@ -63,3 +63,28 @@ def test_the_pass_rewrites_the_list_in_place():
     cands = [cand("Goma", "Settlement", "context", 0.6), cand("Goma", "Person")]
     one_type_per_name(cands)
     assert [(c.type, c.label) for c in cands] == [("Settlement", "Goma")] * 2
+
+
+def test_modifier_countries_drops_adjectives_that_only_qualify():
+    from types import SimpleNamespace
+
+    from kg.extract.entities.passes import modifier_countries
+
+    text = "a UK-based monitor, Iran-backed groups, Iranian President Ebrahim Raisi; Iranian drones"
+    doc = SimpleNamespace(doc=SimpleNamespace(text=text))
+
+    def at(word, label, nth=0):
+        start = text.index(word, text.index(word) + 1) if nth else text.index(word)
+        return Candidate(Span(start, start + len(word), word), "Country", label, 0.8, "ner")
+
+    cands = [
+        at("UK", "United Kingdom"),
+        at("Iran", "Iran"),
+        at("Iranian", "Iran"),
+        at("Iranian", "Iran", nth=1),
+    ]
+    kept = modifier_countries(doc, cands)
+    assert [(c.span.text, c.span.start) for c in kept] == [
+        ("Iran", cands[1].span.start),
+        ("Iranian", cands[3].span.start),
+    ]
