@@ -248,8 +248,8 @@ def weapon_name(m: NerSpan):
     after = doc[end] if end < len(doc) else None
     if after is not None and after.lemma_.lower() in WEAPON_NOUNS and after.pos_ == "NOUN":
         return NOTHING
-    last = m.tokens[-1].lemma_.lower()
-    return NOTHING if m.label == "ORG" and last in WEAPON_NOUNS and len(m.tokens) > 1 else None
+    last = {m.tokens[-1].lemma_.lower(), m.tokens[-1].lower_.removesuffix("s")}
+    return NOTHING if m.label == "ORG" and last & WEAPON_NOUNS and len(m.tokens) > 1 else None
 
 
 @NER_SPAN.rule

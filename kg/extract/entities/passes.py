@@ -323,3 +323,16 @@ def modifier_countries(parsed: Parsed, cands: list[Candidate]) -> list[Candidate
         if not _COMPOUND.match(after) and not (title and title.group(1).lower() in pat.TITLES):
             kept.append(c)
     return kept
+
+
+def shared_borders(cands: list[Candidate]) -> None:
+    """ "its border with Azerbaijan" after "the Armenia–Azerbaijan border": the one border
+    of two countries the document names that holds the country."""
+    full = {c.label for c in cands if c.type == "Place" and "–" in c.label}
+    for i, c in enumerate(cands):
+        if c.type != "Place" or "–" in c.label or not c.label.endswith(" border"):
+            continue
+        country = c.label.removesuffix(" border")
+        holders = [label for label in full if country in label.removesuffix(" border").split("–")]
+        if len(holders) == 1:
+            cands[i] = replace(c, label=holders[0])

@@ -103,6 +103,46 @@ def capitalised_run(f: Finder, i: int):
     return j + 1, decided(NAME_RUN.decide(f, doc[i : j + 1]))
 
 
+def _country_before(doc, end: int) -> tuple[int, str] | None:
+    """(start, country name) of a country's name or adjective of one or two words that
+    ends at token ``end``: "Niger", "Ukrainian", "South Sudan"."""
+    for width in (2, 1):
+        if end - width < 0:
+            continue
+        text = doc[end - width : end].text
+        country = pat.country_by_adjective().get(text) or pat.country_by_name().get(text.lower())
+        if country is not None:
+            return end - width, country.name
+    return None
+
+
+@TOKEN.rule
+def border(f: Finder, i: int):
+    """ "the China-Myanmar border", "near the Niger border", "its border with Mali": the
+    border is a place, named by its countries."""
+    doc = f.doc
+    if doc[i].lower_ != "border" or doc[i].pos_ != "NOUN":
+        return None
+    start, names = i, []
+    while (found := _country_before(doc, start)) is not None:
+        start, name = found
+        names.insert(0, name)
+        if start > 1 and doc[start - 1].text in {"-", "–"}:
+            start -= 1  # "China-Myanmar": on to the first country
+        else:
+            break
+    if doc[start].text in {"-", "–"}:
+        start += 1
+    end = i + 1
+    if not names and end + 1 < len(doc) and doc[end].lower_ == "with":
+        if (found := _country_before(doc, end + 2)) is not None and found[0] == end + 1:
+            names, end = [found[1]], end + 2
+    if not names:
+        return None
+    label = "–".join(names) + " border"
+    return i + 1, f.make(start, end, "Place", label, CONTEXT, "context")
+
+
 @TOKEN.rule
 def common_noun(f: Finder, i: int):
     """A common noun: a facility if ``entities.facility`` says so."""

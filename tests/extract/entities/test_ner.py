@@ -32,6 +32,11 @@ Force NNP pobj 1 _ ORG
     ("ethnic_group", "Druze NNP nsubj 1 _ ORG\nfought VBD ROOT 1 fight", []),
     ("weapon_name", "a DT det 2\nScud NNP compound 2 _ PERSON\nmissile NN ROOT 2", []),
     (
+        "weapon_name",
+        "Explosive NNP compound 1 _ ORG\nDevices NNPS nsubj 2 _ ORG\nkilled VBD ROOT 2 kill",
+        [],
+    ),
+    (
         "dateline_date",
         "Oct NNP compound 2 _ PERSON\n2 CD nummod 2 _ PERSON\nEight NNP nsubj 3 _ PERSON\n"
         "died VBD ROOT 3 die",

@@ -88,3 +88,19 @@ def test_modifier_countries_drops_adjectives_that_only_qualify():
         ("Iran", cands[1].span.start),
         ("Iranian", cands[3].span.start),
     ]
+
+
+def test_shared_borders_name_the_one_border_of_two_countries():
+    from kg.extract.entities.passes import shared_borders
+
+    cands = [
+        cand("Armenia–Azerbaijan border", "Place", "context", 0.8),
+        cand("border with Azerbaijan", "Place", "context", 0.8, label="Azerbaijan border"),
+        cand("Mali border", "Place", "context", 0.8),
+    ]
+    shared_borders(cands)
+    assert [c.label for c in cands] == [
+        "Armenia–Azerbaijan border",
+        "Armenia–Azerbaijan border",
+        "Mali border",
+    ]

@@ -25,6 +25,21 @@ def token(table: str, i: int):
 
 
 TOKEN_CASES = [
+    (
+        "border",
+        "the DT det 4\nChina NNP compound 4 _ GPE\n- HYPH punct 3\nMyanmar NNP compound 4 _ GPE"
+        "\nborder NN ROOT 4",
+        4,
+        5,
+        [("Place", "China–Myanmar border")],
+    ),
+    (
+        "border",
+        "near IN ROOT 0\nthe DT det 2\nborder NN pobj 0\nwith IN prep 2\nMali NNP pobj 3 _ GPE",
+        2,
+        3,
+        [("Place", "Mali border")],
+    ),
     ("inside_a_name", "in IN ROOT 0\nKyiv NNP pobj 0 _ GPE", 1, None, []),
     (
         "two_word_nationality",
