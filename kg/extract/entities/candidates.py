@@ -111,6 +111,8 @@ _PERSON_OPENERS = frozenset({"mr", "mrs", "ms", "dr", "miss", "sir", "madam"})
 RANKS = lexicon.words("military_ranks")
 WEAPON_NOUNS = lexicon.words("weapon_nouns")
 COMPANY_NOUNS = lexicon.words("company_nouns")
+AREA_NOUNS = lexicon.words("area_nouns")
+TOWN_PART_WORDS = lexicon.words("town_part_words")
 _NOT_NAME_POS = frozenset({"ADJ", "ADV", "VERB", "DET", "PRON", "ADP", "AUX", "SCONJ", "CCONJ"})
 
 
@@ -383,6 +385,42 @@ def gazetteer_name(m: NerSpan):
     """A name of the gazetteer: its type and canonical label."""
     entry = pat.name_index().get(m.text.lower())
     return m.make(entry.type, entry.name, GAZETTEER, "gazetteer") if entry else None
+
+
+@NER_SPAN.rule
+def name_before_place_noun(m: NerSpan):
+    """ "Chuan Hote village": a settlement; "the Tufah area", "Mar Elias area": a part of a
+    town, a region (the noun is no part of the name)."""
+    doc, end = m.f.doc, m.end
+    if end >= len(doc) or end in m.f.covered or not _placeable(m) or m.label == "NORP":
+        return None
+    noun = doc[end].lower_
+    if noun in pat.SETTLEMENT_NOUNS and noun not in ("city", "town", "port"):
+        return m.make("Settlement", m.text, CONTEXT, "context")
+    if noun in AREA_NOUNS:
+        return m.make("Region", m.text, CONTEXT, "context")
+    return None
+
+
+def town_part(doc, start: int, end: int) -> bool:
+    """Is tokens [start, end) a part of a town: "Beirut's Dahiyeh", "Ras al-Nabaa, in
+    central Beirut"?"""
+    if start >= 2 and doc[start - 1].tag_ == "POS":
+        return world_place_type(doc[start - 2].text) == "Settlement"
+    after = [t.lower_ for t in doc[end : end + 3]]
+    if after[:2] != [",", "in"] or end + 3 >= len(doc) or after[2] not in TOWN_PART_WORDS:
+        return False
+    return world_place_type(doc[end + 3].text) == "Settlement"
+
+
+@NER_SPAN.rule
+def part_of_a_town(m: NerSpan):
+    """ "Beirut's Dahiyeh", "Ras al-Nabaa, in central Beirut": a part of a town, a region."""
+    if m.label not in {"GPE", "LOC", "PERSON", "FAC"} or m.text in pat.country_by_adjective():
+        return None
+    if town_part(m.f.doc, m.start, m.end):
+        return m.make("Region", m.text, CONTEXT, "context")
+    return None
 
 
 @lru_cache(maxsize=1)

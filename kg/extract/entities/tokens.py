@@ -19,7 +19,17 @@ from spacy.tokens import Token
 
 from ..rules import NOTHING, RuleList
 from . import ruler as pat
-from .candidates import CONTEXT, GUESS, RULE, UNKNOWN, Candidate, Finder, decided, demonym_forces
+from .candidates import (
+    CONTEXT,
+    GUESS,
+    RULE,
+    UNKNOWN,
+    Candidate,
+    Finder,
+    decided,
+    demonym_forces,
+    town_part,
+)
 from .cues import after_title, armed_name, place_context
 
 __all__ = ["FACILITY", "NAME_RUN", "TOKEN", "token_candidates", "x_platform"]
@@ -156,6 +166,14 @@ def common_noun(f: Finder, i: int):
 def title(f: Finder, run: SpacySpan):
     """ "President", "Gen.": a title, no name."""
     return NOTHING if run.text.lower().rstrip(".") in pat.TITLES else None
+
+
+@NAME_RUN.rule
+def part_of_a_town(f: Finder, run: SpacySpan):
+    """ "Beirut's Dahiyeh", "Ras al-Nabaa, in central Beirut": a part of a town, a region."""
+    if town_part(f.doc, run.start, run.end):
+        return f.make(run.start, run.end, "Region", run.text, GUESS, "guess")
+    return None
 
 
 @NAME_RUN.rule

@@ -104,6 +104,23 @@ governorates NNS pobj 0 governorate
         [("MilitaryUnit", "Wagner Group")],
     ),
     (
+        "name_before_place_noun",
+        "in IN ROOT 0\nChuan NNP compound 2 _ PERSON\nHote NNP compound 3 _ PERSON\n"
+        "village NN pobj 0",
+        [("Settlement", "Chuan Hote")],
+    ),
+    (
+        "name_before_place_noun",
+        "in IN ROOT 0\nthe DT det 3\nTufah NNP compound 3 _ GPE\narea NN pobj 0",
+        [("Region", "Tufah")],
+    ),
+    (
+        "part_of_a_town",
+        "in IN ROOT 0\nRas NNP pobj 0 _ GPE\n, , punct 1\nin IN prep 1\ncentral JJ amod 5\n"
+        "Beirut NNP pobj 3 _ B-GPE",
+        [("Region", "Ras")],
+    ),
+    (
         "world_place",
         "in IN ROOT 0\nKananga NNP pobj 0 _ PERSON",
         [("Settlement", "Kananga")],

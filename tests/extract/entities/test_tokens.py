@@ -87,6 +87,13 @@ def run(table: str, start: int, end: int):
 
 NAME_RUN_CASES = [
     ("title", "President NNP nsubj 1\nsaid VBD ROOT 1 say", 0, 1, []),
+    (
+        "part_of_a_town",
+        "in IN ROOT 0\nBeirut NNP poss 3 _ GPE\n's POS case 1\nDahiyeh NNP pobj 0",
+        3,
+        4,
+        [("Region", "Dahiyeh")],
+    ),
     ("in_place_slot", "near IN ROOT 0\nSenkove NNP pobj 0", 1, 2, [("Settlement", "Senkove")]),
     (
         "after_a_title",
