@@ -388,6 +388,36 @@ def gazetteer_name(m: NerSpan):
 
 
 @NER_SPAN.rule
+def region_noun_in_name(m: NerSpan):
+    """ "Namkham Township", "Gubalafto Woreda": a name ending in a region noun is a region."""
+    if len(m.tokens) > 1 and m.tokens[-1].lower_ in REGION_TAIL_NOUNS and _placeable(m):
+        if m.tokens[-1].is_title:
+            return m.make("Region", m.text, CONTEXT, "context")
+    return None
+
+
+@NER_SPAN.rule
+def piece_of_a_hyphenated_name(m: NerSpan):
+    """ "Rostov" and "Don" of "Rostov-on-Don": the whole hyphenated name."""
+    doc, start, end = m.f.doc, m.start, m.end
+
+    def glued(i: int) -> bool:
+        return 0 < i < len(doc) and doc[i].text == "-"
+
+    while glued(start - 1) and start >= 3 and doc[start - 2].is_lower and glued(start - 3):
+        start -= 4
+    while glued(end) and end + 2 < len(doc) and doc[end + 1].is_lower and glued(end + 2):
+        end += 4
+    end = min(end, len(doc))
+    if (start, end) == (m.start, m.end) or start < 0:
+        return None
+    if start < m.start and start in m.f.covered:
+        return NOTHING  # the name's first piece reads it whole
+    name = doc[start:end].text
+    return m.f.make(start, end, world_place_type(name) or "Settlement", name, CONTEXT, "context")
+
+
+@NER_SPAN.rule
 def name_before_place_noun(m: NerSpan):
     """ "Chuan Hote village": a settlement; "the Tufah area", "Mar Elias area": a part of a
     town, a region (the noun is no part of the name)."""

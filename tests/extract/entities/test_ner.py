@@ -104,6 +104,17 @@ governorates NNS pobj 0 governorate
         [("MilitaryUnit", "Wagner Group")],
     ),
     (
+        "region_noun_in_name",
+        "in IN ROOT 0\nNamkham NNP compound 2 _ GPE\nTownship NNP pobj 0 _ GPE",
+        [("Region", "Namkham Township")],
+    ),
+    (
+        "piece_of_a_hyphenated_name",
+        "in IN ROOT 0\nRostov NNP pobj 0 _ GPE\n- HYPH punct 1\non IN prep 1\n"
+        "- HYPH punct 1\nDon NNP pobj 3 _ PERSON",
+        [("Settlement", "Rostov - on - Don")],  # the hand-made text spaces every token
+    ),
+    (
         "name_before_place_noun",
         "in IN ROOT 0\nChuan NNP compound 2 _ PERSON\nHote NNP compound 3 _ PERSON\n"
         "village NN pobj 0",
