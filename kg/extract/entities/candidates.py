@@ -388,15 +388,6 @@ def gazetteer_name(m: NerSpan):
 
 
 @NER_SPAN.rule
-def region_noun_in_name(m: NerSpan):
-    """ "Namkham Township", "Gubalafto Woreda": a name ending in a region noun is a region."""
-    if len(m.tokens) > 1 and m.tokens[-1].lower_ in REGION_TAIL_NOUNS and _placeable(m):
-        if m.tokens[-1].is_title:
-            return m.make("Region", m.text, CONTEXT, "context")
-    return None
-
-
-@NER_SPAN.rule
 def piece_of_a_hyphenated_name(m: NerSpan):
     """ "Rostov" and "Don" of "Rostov-on-Don": the whole hyphenated name."""
     doc, start, end = m.f.doc, m.start, m.end
@@ -518,6 +509,15 @@ def _rank_or_short_title(tok) -> bool:
     """ "Major", "Brig.", or a title written in capitals ("PM")."""
     word = tok.lower_.rstrip(".")
     return word in RANKS or (tok.is_upper and word in pat.TITLES)
+
+
+@NER_SPAN.rule
+def region_noun_in_name(m: NerSpan):
+    """ "Namkham Township", "Gubalafto Woreda": a name ending in a region noun is a region."""
+    if len(m.tokens) > 1 and m.tokens[-1].lower_ in REGION_TAIL_NOUNS and _placeable(m):
+        if m.tokens[-1].is_title:
+            return m.make("Region", m.text, CONTEXT, "context")
+    return None
 
 
 @NER_SPAN.rule
