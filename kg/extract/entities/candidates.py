@@ -14,6 +14,7 @@ parse-only guesses 0.5.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -112,6 +113,7 @@ RANKS = lexicon.words("military_ranks")
 WEAPON_NOUNS = lexicon.words("weapon_nouns")
 COMPANY_NOUNS = lexicon.words("company_nouns")
 AREA_NOUNS = lexicon.words("area_nouns")
+CLOCK = re.compile(r"\d{1,2}[:.]?\d{2}(?:am|pm)?")
 TOWN_PART_WORDS = lexicon.words("town_part_words")
 _NOT_NAME_POS = frozenset({"ADJ", "ADV", "VERB", "DET", "PRON", "ADP", "AUX", "SCONJ", "CCONJ"})
 
@@ -259,6 +261,17 @@ def dateline_date(m: NerSpan):
     """ "Oct 2 Eight civilians": a date and a number read as a name."""
     tokens = m.tokens
     if len(tokens) > 1 and tokens[0].lower_.rstrip(".") in MONTHS and tokens[1].like_num:
+        return NOTHING
+    return None
+
+
+@NER_SPAN.rule
+def clock_time_or_hashtag(m: NerSpan):
+    """ "06:45 GMT", "#MarSec": a time zone after a clock time, a hashtag, no name."""
+    prev = m.f.doc[m.start - 1] if m.start > 0 else None
+    if prev is None:
+        return None
+    if prev.text == "#" or (m.text.isupper() and len(m.text) <= 4 and CLOCK.fullmatch(prev.text)):
         return NOTHING
     return None
 

@@ -316,7 +316,8 @@ def modifier_countries(parsed: Parsed, cands: list[Candidate]) -> list[Candidate
     kept = []
     for c in cands:
         after = text[c.span.end : c.span.end + 40]
-        if c.type != "Country" or c.span.text == c.label:  # "Iran-backed" names Iran
+        if c.type != "Country" or c.span.text == c.label or c.span.text in pat.country_by_capital():
+            # "Iran-backed" names Iran, "Moscow-installed" its government
             kept.append(c)
             continue
         title = _TITLE_AND_NAME.match(after)

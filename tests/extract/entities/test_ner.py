@@ -42,6 +42,8 @@ Force NNP pobj 1 _ ORG
         "died VBD ROOT 3 die",
         [],
     ),
+    ("clock_time_or_hashtag", "at IN ROOT 0\n06:45 CD pobj 0\nGMT NNP appos 1 _ ORG", []),
+    ("clock_time_or_hashtag", "# NN ROOT 0\nMarSec NNP appos 0 _ PERSON", []),
     (
         "cut_before_of",
         "Prosecutor NNP compound 1 _ ORG\nOffice NNP nsubj 4 _ ORG\nof IN prep 1 _ ORG\n"

@@ -71,6 +71,10 @@ def test_modifier_countries_drops_adjectives_that_only_qualify():
     from kg.extract.entities.passes import modifier_countries
 
     text = "a UK-based monitor, Iran-backed groups, Iranian President Ebrahim Raisi; Iranian drones"
+    assert modifier_countries(
+        SimpleNamespace(doc=SimpleNamespace(text="a Moscow-installed governor")),
+        [Candidate(Span(2, 8, "Moscow"), "Country", "Russia", 0.8, "ner")],
+    ), "a capital acting stays its government"
     doc = SimpleNamespace(doc=SimpleNamespace(text=text))
 
     def at(word, label, nth=0):
