@@ -14,6 +14,7 @@ parse-only guesses 0.5.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,6 +22,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ...types import ENTITY_TYPES, Span
 from .. import lexicon
+from ..dates import MONTHS
 from ..parsed import Paragraph, Parsed
 from ..rules import NOTHING, Decision, RuleList
 from . import ruler as pat
@@ -84,6 +86,7 @@ UNKNOWN = "Unknown"
 #: First words of a named natural feature or line: "Cape Khersones", "the Gulf of Aden",
 #: "Mount Hermon" are places, never settlements, and a "Line of Control" is no building.
 PLACE_NAME_OPENERS = lexicon.words("place_name_openers")
+PLACE_NAME_TAILS = lexicon.words("place_name_tails")
 
 
 def geographic_name(text: str) -> bool:
@@ -91,6 +94,8 @@ def geographic_name(text: str) -> bool:
     words = text.split()
     if len(words) < 2:
         return False
+    if words[-1] in PLACE_NAME_TAILS:
+        return True
     return words[0] in PLACE_NAME_OPENERS or (words[0] == "Line" and words[1] == "of")
 
 
@@ -104,6 +109,12 @@ _PLACE_TAILS = {"city": "Settlement", "town": "Settlement"} | dict.fromkeys(
     REGION_TAIL_NOUNS, "Region"
 )
 _PERSON_OPENERS = frozenset({"mr", "mrs", "ms", "dr", "miss", "sir", "madam"})
+RANKS = lexicon.words("military_ranks")
+WEAPON_NOUNS = lexicon.words("weapon_nouns")
+COMPANY_NOUNS = lexicon.words("company_nouns")
+AREA_NOUNS = lexicon.words("area_nouns")
+CLOCK = re.compile(r"\d{1,2}[:.]?\d{2}(?:am|pm)?")
+TOWN_PART_WORDS = lexicon.words("town_part_words")
 _NOT_NAME_POS = frozenset({"ADJ", "ADV", "VERB", "DET", "PRON", "ADP", "AUX", "SCONJ", "CCONJ"})
 
 
@@ -211,6 +222,72 @@ def owner_in_armed_name(m: NerSpan):
 def nothing_left(m: NerSpan):
     """An entity of titles, "the" and punctuation only is dropped."""
     return NOTHING if m.start >= m.end else None
+
+
+@NER_SPAN.rule
+def lower_case_words(m: NerSpan):
+    """ "betadine", "northern brotherhood": words without a capital are no name."""
+    return NOTHING if not any(c.isupper() for c in m.text) else None
+
+
+@NER_SPAN.rule
+def rank_alone(m: NerSpan):
+    """ "Brig", "Major General": ranks and titles with no name after them."""
+    words = [t.lower_.rstrip(".") for t in m.tokens if not t.is_punct]
+    return NOTHING if words and all(w in RANKS | pat.TITLES for w in words) else None
+
+
+@NER_SPAN.rule
+def ethnic_group(m: NerSpan):
+    """ "Druze", "Bedouin": a people, no named entity."""
+    return NOTHING if m.text in pat.ETHNIC_ADJECTIVES else None
+
+
+@NER_SPAN.rule
+def weapon_name(m: NerSpan):
+    """ "a Scud missile", "Improvised Explosive Devices": a weapon, no entity."""
+    doc, end = m.f.doc, m.end
+    if m.label == "NORP" or m.text in pat.country_by_adjective():
+        return None  # "a Russian missile": the country as agent
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.lemma_.lower() in WEAPON_NOUNS and after.pos_ == "NOUN":
+        return NOTHING
+    last = {m.tokens[-1].lemma_.lower(), m.tokens[-1].lower_.removesuffix("s")}
+    return NOTHING if m.label == "ORG" and last & WEAPON_NOUNS and len(m.tokens) > 1 else None
+
+
+@NER_SPAN.rule
+def dateline_date(m: NerSpan):
+    """ "Oct 2 Eight civilians": a date and a number read as a name."""
+    tokens = m.tokens
+    if len(tokens) > 1 and tokens[0].lower_.rstrip(".") in MONTHS and tokens[1].like_num:
+        return NOTHING
+    return None
+
+
+@NER_SPAN.rule
+def clock_time_or_hashtag(m: NerSpan):
+    """ "06:45 GMT", "#MarSec": a time zone after a clock time, a hashtag, no name."""
+    prev = m.f.doc[m.start - 1] if m.start > 0 else None
+    if prev is None:
+        return None
+    if prev.text == "#" or (m.text.isupper() and len(m.text) <= 4 and CLOCK.fullmatch(prev.text)):
+        return NOTHING
+    return None
+
+
+@NER_SPAN.rule
+def cut_before_of(m: NerSpan):
+    """ "Prosecutor's Office of [Azerbaijan]": a name cut before its "of" part runs on over
+    the proper nouns after it."""
+    doc, end = m.f.doc, m.end
+    if m.tokens[-1].lower_ != "of" or len(m.tokens) < 2:
+        return None
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    if end == m.end:
+        return NOTHING
+    return m.f.make(m.start, end, NER_TYPES[m.label], doc[m.start : end].text, NER, "ner")
 
 
 @NER_SPAN.rule
@@ -323,6 +400,63 @@ def gazetteer_name(m: NerSpan):
     return m.make(entry.type, entry.name, GAZETTEER, "gazetteer") if entry else None
 
 
+@NER_SPAN.rule
+def piece_of_a_hyphenated_name(m: NerSpan):
+    """ "Rostov" and "Don" of "Rostov-on-Don": the whole hyphenated name."""
+    doc, start, end = m.f.doc, m.start, m.end
+
+    def glued(i: int) -> bool:
+        return 0 < i < len(doc) and doc[i].text == "-"
+
+    while glued(start - 1) and start >= 3 and doc[start - 2].is_lower and glued(start - 3):
+        start -= 4
+    while glued(end) and end + 2 < len(doc) and doc[end + 1].is_lower and glued(end + 2):
+        end += 4
+    end = min(end, len(doc))
+    if (start, end) == (m.start, m.end) or start < 0:
+        return None
+    if start < m.start and start in m.f.covered:
+        return NOTHING  # the name's first piece reads it whole
+    name = doc[start:end].text
+    return m.f.make(start, end, world_place_type(name) or "Settlement", name, CONTEXT, "context")
+
+
+@NER_SPAN.rule
+def name_before_place_noun(m: NerSpan):
+    """ "Chuan Hote village": a settlement; "the Tufah area", "Mar Elias area": a part of a
+    town, a region (the noun is no part of the name)."""
+    doc, end = m.f.doc, m.end
+    if end >= len(doc) or end in m.f.covered or not _placeable(m) or m.label == "NORP":
+        return None
+    noun = doc[end].lower_
+    if noun in pat.SETTLEMENT_NOUNS and noun not in ("city", "town", "port"):
+        return m.make("Settlement", m.text, CONTEXT, "context")
+    if noun in AREA_NOUNS:
+        return m.make("Region", m.text, CONTEXT, "context")
+    return None
+
+
+def town_part(doc, start: int, end: int) -> bool:
+    """Is tokens [start, end) a part of a town: "Beirut's Dahiyeh", "Ras al-Nabaa, in
+    central Beirut"?"""
+    if start >= 2 and doc[start - 1].tag_ == "POS":
+        return world_place_type(doc[start - 2].text) == "Settlement"
+    after = [t.lower_ for t in doc[end : end + 3]]
+    if after[:2] != [",", "in"] or end + 3 >= len(doc) or after[2] not in TOWN_PART_WORDS:
+        return False
+    return world_place_type(doc[end + 3].text) == "Settlement"
+
+
+@NER_SPAN.rule
+def part_of_a_town(m: NerSpan):
+    """ "Beirut's Dahiyeh", "Ras al-Nabaa, in central Beirut": a part of a town, a region."""
+    if m.label not in {"GPE", "LOC", "PERSON", "FAC"} or m.text in pat.country_by_adjective():
+        return None
+    if town_part(m.f.doc, m.start, m.end):
+        return m.make("Region", m.text, CONTEXT, "context")
+    return None
+
+
 @lru_cache(maxsize=1)
 def place_index() -> dict[str, tuple[str, str]]:
     """Lower-cased names of the world place list (``places.tsv``) -> (name, type)."""
@@ -384,14 +518,29 @@ def world_place(m: NerSpan):
     return m.make(type_, m.text, RULE, "rule")
 
 
+def _rank_or_short_title(tok) -> bool:
+    """ "Major", "Brig.", or a title written in capitals ("PM")."""
+    word = tok.lower_.rstrip(".")
+    return word in RANKS or (tok.is_upper and word in pat.TITLES)
+
+
+@NER_SPAN.rule
+def region_noun_in_name(m: NerSpan):
+    """ "Namkham Township", "Gubalafto Woreda": a name ending in a region noun is a region."""
+    if len(m.tokens) > 1 and m.tokens[-1].lower_ in REGION_TAIL_NOUNS and _placeable(m):
+        if m.tokens[-1].is_title:
+            return m.make("Region", m.text, CONTEXT, "context")
+    return None
+
+
 @NER_SPAN.rule
 def ranked_name(m: NerSpan):
-    """ "Major Mak Hazukay" tagged an organisation: a rank opens a person's name."""
+    """ "Major Mak Hazukay", "PM Sharif" tagged an organisation: a rank or title opens a
+    person's name."""
     if m.label == "PERSON":
         return None
     doc, start = m.f.doc, m.start
-    ranks = lexicon.words("military_ranks")
-    while start < m.end and (doc[start].lower_.rstrip(".") in ranks or doc[start].is_punct):
+    while start < m.end and (_rank_or_short_title(doc[start]) or doc[start].is_punct):
         start += 1
     name = doc[start : m.end]
     if start == m.start or not len(name) or not all(t.is_title and t.is_alpha for t in name):
@@ -405,6 +554,26 @@ def ranked_name(m: NerSpan):
 def person_by_context(m: NerSpan):
     """ "X, a war correspondent": a person whatever the tagger said."""
     if m.label != "PERSON" and person_context(m.tokens.root):
+        return m.make("Person", m.text, CONTEXT, "context")
+    return None
+
+
+@NER_SPAN.rule
+def company_by_context(m: NerSpan):
+    """ "the national energy company, Ukrenergo": an organisation whatever the tagger said."""
+    root = m.tokens.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in COMPANY_NOUNS:
+        return m.make("Organization", m.text, CONTEXT, "context")
+    return None
+
+
+@NER_SPAN.rule
+def byline(m: NerSpan):
+    """ "By Ari Rabinovitch and Enas Alashray": the names of a byline are people."""
+    doc = m.f.doc
+    if len(doc) > 12 or doc[0].text != "By" or m.label not in {"PERSON", "ORG", "GPE", "FAC"}:
+        return None
+    if all(t.is_title or t.is_punct or t.lower_ == "and" for t in doc[1:]):
         return m.make("Person", m.text, CONTEXT, "context")
     return None
 
@@ -452,10 +621,20 @@ def title_alone(m: NerSpan):
     return None
 
 
+def _not_a_town(m: NerSpan, words: list[str]) -> bool:
+    """An acronym ("NASA"), a named building ("Saudi Hospital") or an armed body
+    ("Counter-Terrorism Units") is no town, whatever slot it stands in."""
+    if m.text.isupper() and len(m.text) <= 5:
+        return True
+    return words[-1].lower() in pat.FACILITY_NAME_NOUNS or armed_name(words)
+
+
 @NER_SPAN.rule
 def organisation_in_place_slot(m: NerSpan):
     """An ORG or LOC that does not look like an organisation, in a place slot: a town."""
     words = [t.text for t in m.tokens]
+    if _not_a_town(m, words):
+        return None
     if m.label in {"ORG", "LOC"} and not looks_like_org(words) and place_context(m.tokens.root):
         return m.make("Settlement", m.text, CONTEXT, "context")
     return None
@@ -465,7 +644,9 @@ def organisation_in_place_slot(m: NerSpan):
 def armed_organisation(m: NerSpan):
     """ "Arakan Army", "Kachin Independence Army", "People's Defence Force"."""
     words = [t.text for t in m.tokens]
-    if m.label != "ORG" or not (armed_name(words) or fighting_alliance(words, m.tokens.root)):
+    if m.label not in {"ORG", "LOC"}:
+        return None
+    if not (armed_name(words) or fighting_alliance(words, m.tokens.root)):
         return None
     start = m.start - 2 if possessive_owner(m.f.doc, m.start) else m.start
     return m.f.make(start, m.end, "MilitaryUnit", m.f.doc[start : m.end].text, CONTEXT, "context")

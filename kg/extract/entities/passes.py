@@ -23,7 +23,9 @@ from ...types import Span
 from .. import lexicon
 from ..parsed import Parsed
 from ..rules import NOTHING, RuleList
+from . import ruler as pat
 from .candidates import PLACE_TYPES, UNKNOWN, Candidate
+from .cues import REGION_TAIL_NOUNS
 from .names import fold
 
 __all__ = [
@@ -73,9 +75,17 @@ def readings(cands: list[Candidate]) -> Readings:
     for c in cands:
         if c.type in ("Settlement", "Region") and not c.generic and " " not in c.span.text:
             places.setdefault(fold(c.span.text), c)
+        elif c.type == "Region" and not c.generic and _region_noun_after(c.span.text):
+            places.setdefault(fold(c.span.text.split()[0]), c)  # "Mahaday district"
         if c.type == "Person" and " " in c.span.text.strip():
             surnames.add(fold(c.span.text.split()[-1]))
     return Readings(best, places, surnames)
+
+
+def _region_noun_after(text: str) -> bool:
+    """ "Mahaday district": one word and a region noun."""
+    words = text.split()
+    return len(words) == 2 and words[1].lower() in REGION_TAIL_NOUNS
 
 
 def one_type_per_name(cands: list[Candidate]) -> None:
@@ -293,3 +303,37 @@ def repeated_settlements(parsed: Parsed, cands: list[Candidate]) -> list[Candida
             out.append(replace(c, span=span, confidence=c.confidence * 0.9, source="context"))
             taken.append((m.start(), m.end()))
     return sorted(out, key=lambda c: c.span.start)
+
+
+_COMPOUND = re.compile(r"-[a-z]+ed\b")  # "UK-based", "Iranian-backed", "Saudi-owned"
+_TITLE_AND_NAME = re.compile(r"\s+([A-Za-z]+)\.?\s+[A-Z]")  # " President Ebrahim"
+
+
+def modifier_countries(parsed: Parsed, cands: list[Candidate]) -> list[Candidate]:
+    """A country's adjective or short name that only qualifies a word is no mention of it:
+    "a UK-based monitor", "the Iranian-backed Houthis", "Iranian President Ebrahim Raisi"."""
+    text = parsed.doc.text
+    kept = []
+    for c in cands:
+        after = text[c.span.end : c.span.end + 40]
+        if c.type != "Country" or c.span.text == c.label or c.span.text in pat.country_by_capital():
+            # "Iran-backed" names Iran, "Moscow-installed" its government
+            kept.append(c)
+            continue
+        title = _TITLE_AND_NAME.match(after)
+        if not _COMPOUND.match(after) and not (title and title.group(1).lower() in pat.TITLES):
+            kept.append(c)
+    return kept
+
+
+def shared_borders(cands: list[Candidate]) -> None:
+    """ "its border with Azerbaijan" after "the Armenia–Azerbaijan border": the one border
+    of two countries the document names that holds the country."""
+    full = {c.label for c in cands if c.type == "Place" and "–" in c.label}
+    for i, c in enumerate(cands):
+        if c.type != "Place" or "–" in c.label or not c.label.endswith(" border"):
+            continue
+        country = c.label.removesuffix(" border")
+        holders = [label for label in full if country in label.removesuffix(" border").split("–")]
+        if len(holders) == 1:
+            cands[i] = replace(c, label=holders[0])

@@ -183,8 +183,10 @@ def find_candidates(parsed: Parsed) -> list[Candidate]:
     passes.surnames(cands)
     passes.service_tails(cands)
     passes.bare_ministries(cands)
+    passes.shared_borders(cands)
     passes.definite_rivers(parsed, cands)
     cands = passes.repeated_settlements(parsed, cands)
+    cands = passes.modifier_countries(parsed, cands)
     return [c for c in passes.acronyms(parsed, cands) if c.type != UNKNOWN]
 
 

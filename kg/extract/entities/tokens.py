@@ -19,7 +19,17 @@ from spacy.tokens import Token
 
 from ..rules import NOTHING, RuleList
 from . import ruler as pat
-from .candidates import CONTEXT, GUESS, RULE, UNKNOWN, Candidate, Finder, decided, demonym_forces
+from .candidates import (
+    CONTEXT,
+    GUESS,
+    RULE,
+    UNKNOWN,
+    Candidate,
+    Finder,
+    decided,
+    demonym_forces,
+    town_part,
+)
 from .cues import after_title, armed_name, place_context
 
 __all__ = ["FACILITY", "NAME_RUN", "TOKEN", "token_candidates", "x_platform"]
@@ -103,6 +113,46 @@ def capitalised_run(f: Finder, i: int):
     return j + 1, decided(NAME_RUN.decide(f, doc[i : j + 1]))
 
 
+def _country_before(doc, end: int) -> tuple[int, str] | None:
+    """(start, country name) of a country's name or adjective of one or two words that
+    ends at token ``end``: "Niger", "Ukrainian", "South Sudan"."""
+    for width in (2, 1):
+        if end - width < 0:
+            continue
+        text = doc[end - width : end].text
+        country = pat.country_by_adjective().get(text) or pat.country_by_name().get(text.lower())
+        if country is not None:
+            return end - width, country.name
+    return None
+
+
+@TOKEN.rule
+def border(f: Finder, i: int):
+    """ "the China-Myanmar border", "near the Niger border", "its border with Mali": the
+    border is a place, named by its countries."""
+    doc = f.doc
+    if doc[i].lower_ != "border" or doc[i].pos_ != "NOUN":
+        return None
+    start, names = i, []
+    while (found := _country_before(doc, start)) is not None:
+        start, name = found
+        names.insert(0, name)
+        if start > 1 and doc[start - 1].text in {"-", "–"}:
+            start -= 1  # "China-Myanmar": on to the first country
+        else:
+            break
+    if doc[start].text in {"-", "–"}:
+        start += 1
+    end = i + 1
+    if not names and end + 1 < len(doc) and doc[end].lower_ == "with":
+        if (found := _country_before(doc, end + 2)) is not None and found[0] == end + 1:
+            names, end = [found[1]], end + 2
+    if not names:
+        return None
+    label = "–".join(names) + " border"
+    return i + 1, f.make(start, end, "Place", label, CONTEXT, "context")
+
+
 @TOKEN.rule
 def common_noun(f: Finder, i: int):
     """A common noun: a facility if ``entities.facility`` says so."""
@@ -116,6 +166,14 @@ def common_noun(f: Finder, i: int):
 def title(f: Finder, run: SpacySpan):
     """ "President", "Gen.": a title, no name."""
     return NOTHING if run.text.lower().rstrip(".") in pat.TITLES else None
+
+
+@NAME_RUN.rule
+def part_of_a_town(f: Finder, run: SpacySpan):
+    """ "Beirut's Dahiyeh", "Ras al-Nabaa, in central Beirut": a part of a town, a region."""
+    if town_part(f.doc, run.start, run.end):
+        return f.make(run.start, run.end, "Region", run.text, GUESS, "guess")
+    return None
 
 
 @NAME_RUN.rule

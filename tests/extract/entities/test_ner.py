@@ -27,6 +27,29 @@ Force NNP pobj 1 _ ORG
         [],
     ),
     ("nothing_left", "The DT det 1 _ ORG\narmy NN ROOT 1", []),
+    ("lower_case_words", "betadine NN nsubj 1 _ ORG\nran VBD ROOT 1 run", []),
+    ("rank_alone", "Brig NNP nsubj 1 _ PERSON\nsaid VBD ROOT 1 say", []),
+    ("ethnic_group", "Druze NNP nsubj 1 _ ORG\nfought VBD ROOT 1 fight", []),
+    ("weapon_name", "a DT det 2\nScud NNP compound 2 _ PERSON\nmissile NN ROOT 2", []),
+    (
+        "weapon_name",
+        "Explosive NNP compound 1 _ ORG\nDevices NNPS nsubj 2 _ ORG\nkilled VBD ROOT 2 kill",
+        [],
+    ),
+    (
+        "dateline_date",
+        "Oct NNP compound 2 _ PERSON\n2 CD nummod 2 _ PERSON\nEight NNP nsubj 3 _ PERSON\n"
+        "died VBD ROOT 3 die",
+        [],
+    ),
+    ("clock_time_or_hashtag", "at IN ROOT 0\n06:45 CD pobj 0\nGMT NNP appos 1 _ ORG", []),
+    ("clock_time_or_hashtag", "# NN ROOT 0\nMarSec NNP appos 0 _ PERSON", []),
+    (
+        "cut_before_of",
+        "Prosecutor NNP compound 1 _ ORG\nOffice NNP nsubj 4 _ ORG\nof IN prep 1 _ ORG\n"
+        "Azerbaijan NNP pobj 2 _ GPE\nsaid VBD ROOT 4 say",
+        [("Organization", "Prosecutor Office of Azerbaijan")],
+    ),
     (
         "settlement_noun_in_name",
         "in IN ROOT 0\nKibbutz NNP compound 2 _ GPE\nBe'eri NNP pobj 0 _ GPE",
@@ -83,6 +106,34 @@ governorates NNS pobj 0 governorate
         [("MilitaryUnit", "Wagner Group")],
     ),
     (
+        "region_noun_in_name",
+        "in IN ROOT 0\nNamkham NNP compound 2 _ GPE\nTownship NNP pobj 0 _ GPE",
+        [("Region", "Namkham Township")],
+    ),
+    (
+        "piece_of_a_hyphenated_name",
+        "in IN ROOT 0\nRostov NNP pobj 0 _ GPE\n- HYPH punct 1\non IN prep 1\n"
+        "- HYPH punct 1\nDon NNP pobj 3 _ PERSON",
+        [("Settlement", "Rostov - on - Don")],  # the hand-made text spaces every token
+    ),
+    (
+        "name_before_place_noun",
+        "in IN ROOT 0\nChuan NNP compound 2 _ PERSON\nHote NNP compound 3 _ PERSON\n"
+        "village NN pobj 0",
+        [("Settlement", "Chuan Hote")],
+    ),
+    (
+        "name_before_place_noun",
+        "in IN ROOT 0\nthe DT det 3\nTufah NNP compound 3 _ GPE\narea NN pobj 0",
+        [("Region", "Tufah")],
+    ),
+    (
+        "part_of_a_town",
+        "in IN ROOT 0\nRas NNP pobj 0 _ GPE\n, , punct 1\nin IN prep 1\ncentral JJ amod 5\n"
+        "Beirut NNP pobj 3 _ B-GPE",
+        [("Region", "Ras")],
+    ),
+    (
         "world_place",
         "in IN ROOT 0\nKananga NNP pobj 0 _ PERSON",
         [("Settlement", "Kananga")],
@@ -124,6 +175,24 @@ war NN compound 5
 correspondent NN appos 1
 """,
         [("Person", "Ana Lopes")],
+    ),
+    (
+        "company_by_context",
+        """
+the DT det 2
+energy NN compound 2
+company NN nsubj 6
+, , punct 2
+Ukrenergo NNP appos 2 _ PERSON
+, , punct 2
+said VBD ROOT 6 say
+""",
+        [("Organization", "Ukrenergo")],
+    ),
+    (
+        "byline",
+        "By IN ROOT 0\nEnas NNP compound 2 _ GPE\nAlashray NNP pobj 0 _ GPE",
+        [("Person", "Enas Alashray")],
     ),
     (
         "bare_facility_in_place_slot",
@@ -176,6 +245,26 @@ township NN pobj 6
         "named_building",
         "Kamal NNP compound 1 _ ORG\nHospital NNP nsubj 2 _ ORG\nsaid VBD ROOT 2 say",
         [("Facility", "Kamal Hospital")],
+    ),
+    (
+        "natural_feature",
+        "in IN ROOT 0\nBlack NNP compound 2 _ ORG\nSea NNP pobj 0 _ ORG",
+        [("Place", "Black Sea")],
+    ),
+    (
+        "ranked_name",
+        "PM NNP compound 1 _ ORG\nSharif NNP nsubj 2 _ ORG\nsaid VBD ROOT 2 say",
+        [("Person", "Sharif")],
+    ),
+    (
+        "armed_organisation",
+        "in IN ROOT 0\nCounter-Terrorism NNP compound 2 _ ORG\nUnits NNPS pobj 0 _ ORG",
+        [("MilitaryUnit", "Counter-Terrorism Units")],
+    ),
+    (
+        "named_building",
+        "in IN ROOT 0\nSaudi NNP compound 2 _ ORG\nHospital NNP pobj 0 _ ORG",
+        [("Facility", "Saudi Hospital")],
     ),
     (
         "front",

@@ -25,6 +25,12 @@ CASES = [
         cand("Goma", "Person"),
         ("Settlement", "Goma"),
     ),
+    (
+        "lone_name_read_as_place",
+        [cand("Mahaday district", "Region", "rule", 0.8)],
+        cand("Mahaday", "Person"),
+        ("Region", "Mahaday district"),
+    ),
     ("no_other_reading", [], cand("Ana", "Person"), None),
     (
         "full_person_name",
@@ -57,3 +63,48 @@ def test_the_pass_rewrites_the_list_in_place():
     cands = [cand("Goma", "Settlement", "context", 0.6), cand("Goma", "Person")]
     one_type_per_name(cands)
     assert [(c.type, c.label) for c in cands] == [("Settlement", "Goma")] * 2
+
+
+def test_modifier_countries_drops_adjectives_that_only_qualify():
+    from types import SimpleNamespace
+
+    from kg.extract.entities.passes import modifier_countries
+
+    text = "a UK-based monitor, Iran-backed groups, Iranian President Ebrahim Raisi; Iranian drones"
+    assert modifier_countries(
+        SimpleNamespace(doc=SimpleNamespace(text="a Moscow-installed governor")),
+        [Candidate(Span(2, 8, "Moscow"), "Country", "Russia", 0.8, "ner")],
+    ), "a capital acting stays its government"
+    doc = SimpleNamespace(doc=SimpleNamespace(text=text))
+
+    def at(word, label, nth=0):
+        start = text.index(word, text.index(word) + 1) if nth else text.index(word)
+        return Candidate(Span(start, start + len(word), word), "Country", label, 0.8, "ner")
+
+    cands = [
+        at("UK", "United Kingdom"),
+        at("Iran", "Iran"),
+        at("Iranian", "Iran"),
+        at("Iranian", "Iran", nth=1),
+    ]
+    kept = modifier_countries(doc, cands)
+    assert [(c.span.text, c.span.start) for c in kept] == [
+        ("Iran", cands[1].span.start),
+        ("Iranian", cands[3].span.start),
+    ]
+
+
+def test_shared_borders_name_the_one_border_of_two_countries():
+    from kg.extract.entities.passes import shared_borders
+
+    cands = [
+        cand("Armenia–Azerbaijan border", "Place", "context", 0.8),
+        cand("border with Azerbaijan", "Place", "context", 0.8, label="Azerbaijan border"),
+        cand("Mali border", "Place", "context", 0.8),
+    ]
+    shared_borders(cands)
+    assert [c.label for c in cands] == [
+        "Armenia–Azerbaijan border",
+        "Armenia–Azerbaijan border",
+        "Mali border",
+    ]

@@ -105,6 +105,15 @@ def test_nationality_patterns_use_the_marker(blank):
     )
 
 
+def test_a_junta_and_contingents_are_a_country_s_forces(blank):
+    assert ("Myanmar junta", "MilitaryUnit", "@forces") in ents(
+        blank, "An air strike launched by the Myanmar junta killed 40 people."
+    )
+    assert ("Ugandan contingents", "MilitaryUnit", "@forces") in ents(
+        blank, "Ugandan contingents supported the operation."
+    )
+
+
 def test_a_name_the_tokenizer_splits_in_lower_case_stays_a_token_pattern(blank):
     exact, any_case = pat.split_patterns(
         blank,

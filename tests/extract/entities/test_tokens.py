@@ -25,6 +25,21 @@ def token(table: str, i: int):
 
 
 TOKEN_CASES = [
+    (
+        "border",
+        "the DT det 4\nChina NNP compound 4 _ GPE\n- HYPH punct 3\nMyanmar NNP compound 4 _ GPE"
+        "\nborder NN ROOT 4",
+        4,
+        5,
+        [("Place", "China–Myanmar border")],
+    ),
+    (
+        "border",
+        "near IN ROOT 0\nthe DT det 2\nborder NN pobj 0\nwith IN prep 2\nMali NNP pobj 3 _ GPE",
+        2,
+        3,
+        [("Place", "Mali border")],
+    ),
     ("inside_a_name", "in IN ROOT 0\nKyiv NNP pobj 0 _ GPE", 1, None, []),
     (
         "two_word_nationality",
@@ -72,6 +87,13 @@ def run(table: str, start: int, end: int):
 
 NAME_RUN_CASES = [
     ("title", "President NNP nsubj 1\nsaid VBD ROOT 1 say", 0, 1, []),
+    (
+        "part_of_a_town",
+        "in IN ROOT 0\nBeirut NNP poss 3 _ GPE\n's POS case 1\nDahiyeh NNP pobj 0",
+        3,
+        4,
+        [("Region", "Dahiyeh")],
+    ),
     ("in_place_slot", "near IN ROOT 0\nSenkove NNP pobj 0", 1, 2, [("Settlement", "Senkove")]),
     (
         "after_a_title",
