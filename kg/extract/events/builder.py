@@ -113,6 +113,8 @@ MOVEMENT = frozenset({"Reinforcement", "Deployment", "Advance", "Withdrawal"})
 BACKDROP_PREPS = frozenset({"amid", "during", "despite", "after", "before"})
 #: How many sentences back a definite event noun looks for its antecedent first.
 COREF_WINDOW = 3
+#: How many sentences back an event without a place or agent looks to the last event's.
+PLACE_WINDOW = 1
 
 
 @dataclass
@@ -667,6 +669,33 @@ def casualty_cause(b: Builder, f: Found, by_token: dict) -> str | None:
     return None
 
 
+def _strike(typ: str) -> bool:
+    return typ != "Battle" and same_group(typ, "Attack")
+
+
+@AGENT_INHERITED.rule
+def previous_event_agent(b: Builder, f: Found, by_token: dict) -> str | None:
+    """The agent of the last event of its group in this or the previous sentence: "ADF
+    rebels raided Rwangoma. The attack ... 40 were killed" (not fighting: it has two sides)."""
+    typ = f.event.type
+    if typ in NON_MILITARY or typ == "Battle" or f.event.agent is not None:
+        return None
+    if any(b.event_at(f.para, t, by_token) not in (None, f) for t in f.token.subtree):
+        return None  # "killed in the fighting": the nested event speaks for itself
+    before = [
+        k
+        for k in by_token.values()
+        if (same_group(k.event.type, typ) or typ == "Casualties" and _strike(k.event.type))
+        and 0 <= f.sent - k.sent <= PLACE_WINDOW
+        and (k.para.offset, k.token.i) < (f.para.offset, f.token.i)
+    ]
+    if not before:
+        return None
+    last = max(before, key=lambda k: (k.para.offset, k.token.i))
+    agent = last.event.agent
+    return agent if agent is not None and agent != f.event.target else None
+
+
 #: Where it happened, from the document when the trigger's clause gives no named place.
 PLACE_GUESS: RuleList[list[str]] = RuleList("events.place_guess")
 
@@ -710,6 +739,26 @@ def sentence_place(b: Builder, f: Found, by_token: dict) -> list[str] | None:
         return None
     guess = b.args.sentence_place(f.para, f.token, _exclude(f))
     return [guess] if guess else None
+
+
+@PLACE_GUESS.rule
+def previous_event_place(b: Builder, f: Found, by_token: dict) -> list[str] | None:
+    """The places its own clause gave the last event of this or the previous sentence: "The
+    attack on Petionville ... Bodies were set on fire" (not talks: they happen elsewhere)."""
+    if f.event.places or f.event.type == "Negotiation":
+        return None
+    before = [
+        k
+        for k in by_token.values()
+        if k.own_places
+        and k.event.type != "Negotiation"
+        and 0 <= f.sent - k.sent <= PLACE_WINDOW
+        and (k.para.offset, k.token.i) < (f.para.offset, f.token.i)
+    ]
+    if not before:
+        return None
+    last = max(before, key=lambda k: (k.para.offset, k.token.i))
+    return [p for p in last.event.places if p != f.event.agent] or None
 
 
 @PLACE_GUESS.rule

@@ -300,3 +300,34 @@ def test_running_total():
         "Shelling NN nsubj 2 shelling\nhas VBZ aux 2 have\nkilled VBN ROOT 2 kill\nten CD dobj 2"
     )
     assert bu.running_total(cand(today, 2, "Casualties")) is None
+
+
+TWO_EVENTS = """
+Russian JJ amod 1 russian NORP
+forces NNS nsubj 2 force
+shelled VBD ROOT 2 shell
+Kharkiv NNP dobj 2 kharkiv GPE
+. . punct 2
+--
+The DT det 1 the
+attack NN nsubj 2 attack
+continued VBD ROOT 2 continue
+"""
+
+
+def test_previous_event_place():
+    b, found, by_token = built(TWO_EVENTS)
+    f = next(x for x in found if x.token.text == "attack")
+    f.event = bu.replace(f.event, places=())
+    assert [label(b.args, k) for k in bu.previous_event_place(b, f, by_token)] == ["Kharkiv"]
+    f.event = bu.replace(f.event, type="Negotiation")
+    assert bu.previous_event_place(b, f, by_token) is None
+
+
+def test_previous_event_agent():
+    b, found, by_token = built(TWO_EVENTS)
+    f = next(x for x in found if x.token.text == "attack")
+    f.event = bu.replace(f.event, agent=None)
+    assert label(b.args, bu.previous_event_agent(b, f, by_token)) == "Russia"
+    f.event = bu.replace(f.event, type="Battle")
+    assert bu.previous_event_agent(b, f, by_token) is None
