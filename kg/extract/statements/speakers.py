@@ -263,6 +263,8 @@ def previous_speaker(finder: StatementFinder, para: Paragraph, verb: Token) -> s
             subj = [p for to in tok.children for p in to.children if p.dep_ == "pobj"]
         elif tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
             continue
+        elif quoted_as(tok) is not None:  # "X quoted Y as saying ... It said": Y
+            subj = [c for c in quoted_as(tok).children if c.dep_ == "dobj"]
         else:
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
         if not subj or subj[0].pos_ == "PRON":

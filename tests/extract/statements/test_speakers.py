@@ -978,3 +978,18 @@ def test_both_sides_and_other_side_the_two_countries_named_last():
     one, _ = build(BOTH_SIDES, {"Armenia": "Country"})
     both_sides = rule(SPEAKER, "statements.speaker.both_sides")
     assert both_sides(one, para(one), word(one, "blamed")) is None
+
+
+def test_pronoun_continues_speaker_it_said_after_x_quoted_y_as_saying_is_y():
+    text = INTERFAX_QUOTED + (
+        "It    PRP  nsubj      13\n"
+        "said  VBD  ROOT       13  say\n"
+        "they  PRP  nsubjpass  16\n"
+        "were  VBD  auxpass    16  be\n"
+        "moved VBN  ccomp      13  move\n"
+        ".     .    punct      13\n"
+    )
+    finder, keys = build(text, {"Interfax": "Organization", "FSB": "Organization"})
+    assert speaker(finder, "said") == Decision(
+        (keys["FSB"], 0.8), "statements.speaker.pronoun_continues_speaker"
+    )
