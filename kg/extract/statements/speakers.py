@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from ...types import ACTOR_TYPES
 from .. import lexicon
-from ..coref.resolver import BODY_NOUNS, ROLE_NOUNS, SPEECH_VERBS, stranded_subject
+from ..coref.resolver import BODY_NOUNS, SPEECH_VERBS, stranded_subject
 from ..entities.candidates import forces_country
 from ..entities.ruler import ORG_WORDS, PERSON_ROLES, TITLES
 from ..parsed import Paragraph
@@ -48,6 +48,8 @@ OPENING_MARKS = "\"'\u201c\u2018\u00ab"
 OUTLET_HEADS = lexicon.words("outlet_heads")
 #: Modifiers of a spokesperson that make them the national army's ("an army spokesman").
 ARMY_WORDS = ("army", "military")
+#: Who speaks for a body by office ("an army spokesperson"), beside plural "officials".
+ARMY_VOICES = ("spokesman", "spokeswoman", "spokesperson")
 #: Labels of a national army ("Sudanese Armed Forces", "Ethiopian National Defense Force").
 NATIONAL_ARMY = re.compile(r"\b(?:Armed|Defen[cs]e) Forces?\b|\bArmy$")
 
@@ -493,8 +495,12 @@ def national_body(finder: StatementFinder, para: Paragraph, token: Token):
 @ACTOR.rule
 def army_spokesperson(finder: StatementFinder, para: Paragraph, token: Token):
     """ "an army spokesperson told AFP", "military officials said": the one national
-    army the document names (none when it names two)."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in ROLE_NOUNS:
+    army the document names (none when it names two); "a military officer" speaks for
+    himself."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or not (
+        lemma in ARMY_VOICES or (lemma == "official" and token.tag_ == "NNS")
+    ):
         return None
     mods = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
     if not mods or any(m.lower_ not in ARMY_WORDS for m in mods):

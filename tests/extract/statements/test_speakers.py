@@ -993,3 +993,16 @@ def test_pronoun_continues_speaker_it_said_after_x_quoted_y_as_saying_is_y():
     assert speaker(finder, "said") == Decision(
         (keys["FSB"], 0.8), "statements.speaker.pronoun_continues_speaker"
     )
+
+
+def test_army_spokesperson_not_a_single_military_officer():
+    text = ARMY_SPOKESPERSON.replace("spokesperson NN", "officer      NN")
+    finder, _ = build(
+        text,
+        {
+            "Ethiopian forces": ("MilitaryUnit", "Ethiopian National Defense Force"),
+            "AFP": "Organization",
+        },
+    )
+    army_spokesperson = rule(ACTOR, "statements.actor.army_spokesperson")
+    assert army_spokesperson(finder, para(finder), word(finder, "officer")) is None
