@@ -10,6 +10,7 @@ Speaker rules take ``(finder, para, verb)`` for a speech verb and return
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -17,6 +18,7 @@ from spacy.tokens import Token
 from ...types import ACTOR_TYPES
 from .. import lexicon
 from ..coref.resolver import BODY_NOUNS, SPEECH_VERBS, stranded_subject
+from ..entities.candidates import forces_country
 from ..entities.ruler import ORG_WORDS, PERSON_ROLES, TITLES
 from ..parsed import Paragraph
 from ..rules import NOTHING, RuleList
@@ -43,6 +45,13 @@ SPEAKER_PRONOUNS = ("it", "they", "he", "she")
 #: How many paragraphs back a pronoun speaker ("it added") may reach for the last speaker.
 SPEAKER_PARAGRAPHS = 2
 OPENING_MARKS = "\"'\u201c\u2018\u00ab"
+OUTLET_HEADS = lexicon.words("outlet_heads")
+#: Modifiers of a spokesperson that make them the national army's ("an army spokesman").
+ARMY_WORDS = ("army", "military")
+#: Who speaks for a body by office ("an army spokesperson"), beside plural "officials".
+ARMY_VOICES = ("spokesman", "spokeswoman", "spokesperson")
+#: Labels of a national army ("Sudanese Armed Forces", "Ethiopian National Defense Force").
+NATIONAL_ARMY = re.compile(r"\b(?:Armed|Defen[cs]e) Forces?\b|\bArmy$")
 
 
 # -- the speaker of a speech verb ----------------------------------------------------------
@@ -141,6 +150,32 @@ def paragraph_start(finder: StatementFinder, para: Paragraph, back: int) -> int:
 
 
 @SPEAKER.rule
+def both_sides(finder: StatementFinder, para: Paragraph, verb: Token):
+    """ "Both sides blamed each other": the first of the two countries named last (the
+    other one is a co-speaker)."""
+    parties = two_sides(finder, para, verb)
+    return (parties[0], 0.7) if parties else None
+
+
+def two_sides(finder: StatementFinder, para: Paragraph, verb: Token) -> tuple[str, ...]:
+    """The two countries named last before "both sides" / "the two sides", the verb's
+    subject; () when the subject is no such phrase or fewer than two are named."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() == "side"]
+    if not subj or subj[0].tag_ != "NNS":
+        return ()
+    if not any(c.lower_ in ("both", "two") for c in subj[0].children):
+        return ()
+    before = para.offset + subj[0].idx
+    last: dict[str, int] = {}
+    for ent in finder.table.entities():
+        starts = [m.start for m in ent.mentions if m.start < before]
+        if ent.type == "Country" and not ent.generic and starts:
+            last[ent.key] = max(starts)
+    ranked = sorted(last, key=lambda k: last[k], reverse=True)
+    return tuple(ranked[:2]) if len(ranked) >= 2 else ()
+
+
+@SPEAKER.rule
 def stranded_or_hung_subject(finder: StatementFinder, para: Paragraph, verb: Token):
     """A subject the parser hung elsewhere ("X said ... and officials acknowledged",
     "In a statement broadcast on PTV, the ISPR said")."""
@@ -230,6 +265,8 @@ def previous_speaker(finder: StatementFinder, para: Paragraph, verb: Token) -> s
             subj = [p for to in tok.children for p in to.children if p.dep_ == "pobj"]
         elif tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
             continue
+        elif quoted_as(tok) is not None:  # "X quoted Y as saying ... It said": Y
+            subj = [c for c in quoted_as(tok).children if c.dep_ == "dobj"]
         else:
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
         if not subj or subj[0].pos_ == "PRON":
@@ -284,6 +321,13 @@ def conjoined_subjects(finder: StatementFinder, para: Paragraph, verb: Token, ke
             if other is not None and other != key and other not in found:
                 found.append(other)
     return tuple(found) if found else None
+
+
+@CO_SPEAKERS.rule
+def other_side(finder: StatementFinder, para: Paragraph, verb: Token, key: str | None):
+    """ "Both sides blamed each other": the second of the two sides says it too."""
+    parties = two_sides(finder, para, verb)
+    return parties[1:] if parties and key == parties[0] else None
 
 
 @CO_SPEAKERS.rule
@@ -449,6 +493,30 @@ def national_body(finder: StatementFinder, para: Paragraph, token: Token):
 
 
 @ACTOR.rule
+def army_spokesperson(finder: StatementFinder, para: Paragraph, token: Token):
+    """ "an army spokesperson told AFP", "military officials said": the one national
+    army the document names (none when it names two); "a military officer" speaks for
+    himself."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or not (
+        lemma in ARMY_VOICES or (lemma == "official" and token.tag_ == "NNS")
+    ):
+        return None
+    mods = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    if not mods or any(m.lower_ not in ARMY_WORDS for m in mods):
+        return None
+    national = forces_country()
+    armies = {
+        e.key
+        for e in finder.table.entities()
+        if e.type == "MilitaryUnit"
+        and not e.generic
+        and (e.label in national or NATIONAL_ARMY.search(e.label))
+    }
+    return next(iter(armies)) if len(armies) == 1 else None
+
+
+@ACTOR.rule
 def resolved_actor(finder: StatementFinder, para: Paragraph, token: Token):
     """The actor coreference finds, unless it is only a modifier of the speaker ("a
     Ukrainian soldier said", "a Ukrainian military blogger") or no actor at all."""
@@ -520,6 +588,9 @@ def modifier_only(finder: StatementFinder, para: Paragraph, token: Token, key: s
     if token.pos_ == "NOUN" and lemma in BODY_NOUNS:
         if finder.table.type_of(key) in ("Organization", "MilitaryUnit"):
             return False  # "a UN group of experts": a body of the UN speaks for it
+    outlet = token.pos_ == "NOUN" and lemma in OUTLET_HEADS
+    if outlet and finder.table.type_of(key) == "Organization":
+        return False  # "the Reuters news agency reported": the outlet itself
     start = para.offset + token.idx
     first = para.offset + token.left_edge.idx
     mentions = finder.table.mentions_of(key)

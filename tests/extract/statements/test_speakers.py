@@ -905,3 +905,104 @@ died       VBD  ROOT       9  die
     )
     told_or_on = rule(MEDIUM, "statements.medium.told_or_on")
     assert told_or_on(finder, para(finder), word(finder, "According")) is None
+
+
+def test_outlet_noun_the_reuters_news_agency_reported_is_reuters():
+    finder, keys = build(
+        """
+The       DT   det       3
+Reuters   NNP  compound  3  _  ORG
+news      NN   compound  3
+agency    NN   nsubj     4
+reported  VBD  ROOT      4  report
+.         .    punct     4
+""",
+        {"Reuters": "Organization"},
+    )
+    assert actor(finder, "agency") == Decision(keys["Reuters"], "statements.actor.resolved_actor")
+
+
+ARMY_SPOKESPERSON = """
+Ethiopian    NNP  compound  1  _  ORG
+forces       NNS  nsubj     2  force  ORG
+fought       VBD  ROOT      2  fight
+.            .    punct     2
+An           DT   det       6
+army         NN   compound  6
+spokesperson NN   nsubj     7
+told         VBD  ROOT      7  tell
+AFP          NNP  dobj      7  _  ORG
+.            .    punct     7
+"""
+
+
+def test_army_spokesperson_speaks_for_the_one_national_army():
+    finder, keys = build(
+        ARMY_SPOKESPERSON,
+        {
+            "Ethiopian forces": ("MilitaryUnit", "Ethiopian National Defense Force"),
+            "AFP": "Organization",
+        },
+    )
+    assert actor(finder, "spokesperson") == Decision(
+        keys["Ethiopian forces"], "statements.actor.army_spokesperson"
+    )
+    # no national army named: no decision
+    alone, _ = build(ARMY_SPOKESPERSON, {"AFP": "Organization"})
+    army_spokesperson = rule(ACTOR, "statements.actor.army_spokesperson")
+    assert army_spokesperson(alone, para(alone), word(alone, "spokesperson")) is None
+
+
+BOTH_SIDES = """
+Armenia     NNP  nsubj     1  _  GPE
+accused     VBD  ROOT      1  accuse
+Azerbaijan  NNP  dobj      1  _  GPE
+.           .    punct     1
+Both        DT   det       5
+sides       NNS  nsubj     6  side
+blamed      VBD  ROOT      6  blame
+each        DT   det       8
+other       JJ   dobj      6
+.           .    punct     6
+"""
+
+
+def test_both_sides_and_other_side_the_two_countries_named_last():
+    finder, keys = build(BOTH_SIDES, {"Armenia": "Country", "Azerbaijan": "Country"})
+    blamed = word(finder, "blamed")
+    first = speaker(finder, "blamed")
+    assert first == Decision((keys["Azerbaijan"], 0.7), "statements.speaker.both_sides")
+    other = CO_SPEAKERS.decide(finder, para(finder), blamed, keys["Azerbaijan"])
+    assert other == Decision((keys["Armenia"],), "statements.co_speakers.other_side")
+    # one country named: no two sides
+    one, _ = build(BOTH_SIDES, {"Armenia": "Country"})
+    both_sides = rule(SPEAKER, "statements.speaker.both_sides")
+    assert both_sides(one, para(one), word(one, "blamed")) is None
+
+
+def test_pronoun_continues_speaker_it_said_after_x_quoted_y_as_saying_is_y():
+    text = INTERFAX_QUOTED + (
+        "It    PRP  nsubj      13\n"
+        "said  VBD  ROOT       13  say\n"
+        "they  PRP  nsubjpass  16\n"
+        "were  VBD  auxpass    16  be\n"
+        "moved VBN  ccomp      13  move\n"
+        ".     .    punct      13\n"
+    )
+    finder, keys = build(text, {"Interfax": "Organization", "FSB": "Organization"})
+    assert speaker(finder, "said") == Decision(
+        (keys["FSB"], 0.8), "statements.speaker.pronoun_continues_speaker"
+    )
+
+
+def test_army_spokesperson_not_a_single_military_officer():
+    text = ARMY_SPOKESPERSON.replace("spokesperson NN", "officer      NN")
+    finder, _ = build(
+        text,
+        {
+            "Ethiopian forces": ("MilitaryUnit", "Ethiopian National Defense Force"),
+            "AFP": "Organization",
+        },
+    )
+    army_spokesperson = rule(ACTOR, "statements.actor.army_spokesperson")
+    assert army_spokesperson(finder, para(finder), word(finder, "officer")) is None
