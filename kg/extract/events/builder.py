@@ -183,6 +183,8 @@ def object_of_same_event(c: Candidate) -> bool | None:
     head = token.head.head if token.dep_ == "pobj" else token.head
     if head.lemma_.lower() in lexicon()["result_verbs"]:
         return None  # "collapsed following a strike": the strike is its cause
+    if head.lemma_.lower() in lexicon()["repelling_verbs"]:
+        return None  # "repelled an attack": the fight and the attack, two events
     head_typ = c.verbal.get(head.i)
     if not head_typ or not same_group(head_typ, c.type) or is_definite(token):
         return None

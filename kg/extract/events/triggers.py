@@ -415,6 +415,16 @@ def died_down(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None
 
 
 @TRIGGER.rule
+def attack_repelled(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "attacks were repulsed": the attack noun is the event, the passive its outcome."""
+    if not _verbal(token) or token.lemma_.lower() not in lexicon()["repelling_verbs"]:
+        return None
+    subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+    nouns = lexicon()["nouns"]
+    return NOTHING if any(nouns.get(_noun_key(s)) == "Attack" for s in subjects) else None
+
+
+@TRIGGER.rule
 def withdrawal_from_agreement(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """ "withdrew from the grain deal", "its withdrawal from the treaty": politics, Other."""
     if token.lemma_.lower() not in ("withdraw", "withdrawal", "pullout", "exit"):
@@ -806,6 +816,28 @@ def political_event(token: Token, resolver: Resolver, para: Paragraph) -> Typed 
     """A political or strategic event of ``other_event_*``: arrests, abductions, flight,
     protests, a coup, an annexation."""
     return ("Other", [token], 0.6) if political_subtype(token) else None
+
+
+@TRIGGER.rule
+def casualty_adjective(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """A casualty adjective: "the dead", "left five dead", "the wounded peacekeepers"."""
+    if token.pos_ != "ADJ" or _verbal(token):
+        return None
+    if token.lower_ not in lexicon()["casualty_adjectives"]:
+        return None
+    return None if _victims_described(token) else ("Casualties", [token], 0.65)
+
+
+def _victims_described(token: Token) -> bool:
+    """ "children were among the wounded", "evacuate wounded men": the adjective describes
+    victims already counted or evacuees, and names no new casualties ("dead" always does)."""
+    if token.lower_ == "dead":
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ == "among":
+        return True
+    head = token.head
+    evacuated = head.dep_ == "dobj" and head.head.lemma_.lower() in lexicon()["evacuation_verbs"]
+    return token.dep_ == "amod" and (evacuated or head.head.lemma_.lower() == "evacuate")
 
 
 @TRIGGER.rule

@@ -30,6 +30,13 @@ def test_object_of_same_event():
     )
 
 
+def test_object_of_same_event_repelled_attack():
+    t = "Troops NNS nsubj 1 troop\nrepelled VBD ROOT 1 repel\nan DT det 3\nattack NN dobj 1 attack"
+    assert bu.object_of_same_event(cand(t, 3, "Attack", verbal={1: "Battle"})) is None
+    t = "Troops NNS nsubj 1 troop\nfought VBD ROOT 1 fight\nan DT det 3\nattack NN dobj 1 attack"
+    assert bu.object_of_same_event(cand(t, 3, "Attack", verbal={1: "Battle"}))
+
+
 def test_support_of_event_noun():
     t = "The DT det 1\nbattle NN nsubjpass 3\nwas VBD auxpass 3 be\nfought VBN ROOT 3 fight"
     assert bu.support_of_event_noun(
