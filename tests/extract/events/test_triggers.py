@@ -321,16 +321,28 @@ def test_background_invasion():
 def test_attack_repelled():
     t = "Attacks NNS nsubjpass 2 attack\nwere VBD auxpass 2 be\nrepulsed VBN ROOT 2 repulse"
     assert tr.attack_repelled(*on(t, 2)) is NOTHING
-    t = "Troops NNS nsubj 1 troop\nrepelled VBD ROOT 1 repel\nthe DT det 3\nattackers NNS dobj 1 attacker"
+    t = (
+        "Troops NNS nsubj 1 troop\nrepelled VBD ROOT 1 repel\n"
+        "the DT det 3\nattackers NNS dobj 1 attacker"
+    )
     assert tr.attack_repelled(*on(t, 1)) is None
 
 
 def test_casualty_adjective():
     t = "The DT det 1\ndead JJ nsubj 2 dead\nwere VBD ROOT 2 be\nfarmers NNS attr 2 farmer"
     assert words(tr.casualty_adjective(*on(t, 1))) == ("Casualties", ["dead"])
-    t = "The DT det 2\nwounded JJ amod 2 wounded\npeacekeepers NNS nsubj 3 peacekeeper\nleft VBD ROOT 3 leave"
+    t = (
+        "The DT det 2\nwounded JJ amod 2 wounded\n"
+        "peacekeepers NNS nsubj 3 peacekeeper\nleft VBD ROOT 3 leave"
+    )
     assert words(tr.casualty_adjective(*on(t, 1))) == ("Casualties", ["wounded"])
-    t = "Children NNS nsubj 1 child\nwere VBD ROOT 1 be\namong IN prep 1\nthe DT det 4\nwounded JJ pobj 2 wounded"
+    t = (
+        "Children NNS nsubj 1 child\nwere VBD ROOT 1 be\n"
+        "among IN prep 1\nthe DT det 4\nwounded JJ pobj 2 wounded"
+    )
     assert tr.casualty_adjective(*on(t, 4)) is None
-    t = "They PRP nsubj 1 they\nevacuated VBD ROOT 1 evacuate\nwounded JJ amod 3 wounded\nmen NNS dobj 1 man"
+    t = (
+        "They PRP nsubj 1 they\nevacuated VBD ROOT 1 evacuate\n"
+        "wounded JJ amod 3 wounded\nmen NNS dobj 1 man"
+    )
     assert tr.casualty_adjective(*on(t, 2)) is None
