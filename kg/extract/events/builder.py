@@ -230,8 +230,11 @@ def nobody_hurt(c: Candidate) -> bool | None:
 @SKIP.rule
 def running_total(c: Candidate) -> bool | None:
     """A running total of the war: "the war has killed tens of thousands", "700 have died
-    in the conflict", "have attacked ships since November"."""
+    in the conflict", "have attacked ships since November" (not a lasting hold: "has been
+    held by the RSF since December")."""
     token = c.token
+    if c.type == "Occupation":
+        return None
     if not any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in token.children):
         return None
     totals = vocab.words("total_nouns")

@@ -819,6 +819,31 @@ def political_event(token: Token, resolver: Resolver, para: Paragraph) -> Typed 
 
 
 @TRIGGER.rule
+def in_control(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "in control of X", "under the control of Wagner", "Wagner's control over the area":
+    an occupation ("took control" is a capture, "fight for control" no event)."""
+    if not _nominal(token) or token.lemma_.lower() != "control":
+        return None
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    held = token.dep_ == "pobj" and token.head.lower_ in ("in", "under")
+    if held and (preps & {"of", "over"} or any(c.dep_ == "poss" for c in token.children)):
+        return "Occupation", [token], 0.6
+    if any(c.dep_ == "poss" for c in token.children) and "over" in preps:
+        return "Occupation", [token], 0.6
+    return None
+
+
+@TRIGGER.rule
+def held_by_force(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "a city held by the RSF since December": a place held by an armed actor, occupied."""
+    if not _verbal(token) or token.lemma_.lower() != "hold" or not _passive(token):
+        return None
+    if any(_armed_striker(a, resolver, para) for a in _by_agents(token)):
+        return "Occupation", [token], 0.6
+    return None
+
+
+@TRIGGER.rule
 def casualty_adjective(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """A casualty adjective: "the dead", "left five dead", "the wounded peacekeepers"."""
     if token.pos_ != "ADJ" or _verbal(token):

@@ -303,6 +303,11 @@ def test_running_total():
         "ships NNS dobj 2\nsince IN prep 2\nNovember NNP pobj 4"
     )
     assert bu.running_total(cand(since, 2, "Attack"))
+    held = (
+        "It PRP nsubjpass 3\nhas VBZ aux 3 have\nbeen VBN auxpass 3 be\nheld VBN ROOT 3 hold\n"
+        "since IN prep 3\nDecember NNP pobj 4"
+    )
+    assert bu.running_total(cand(held, 3, "Occupation")) is None
     today = (
         "Shelling NN nsubj 2 shelling\nhas VBZ aux 2 have\nkilled VBN ROOT 2 kill\nten CD dobj 2"
     )

@@ -346,3 +346,23 @@ def test_casualty_adjective():
         "wounded JJ amod 3 wounded\nmen NNS dobj 1 man"
     )
     assert tr.casualty_adjective(*on(t, 2)) is None
+
+
+def test_in_control():
+    t = (
+        "Forces NNS nsubj 1 force\nwere VBD ROOT 1 be\nin IN prep 1\ncontrol NN pobj 2 control\n"
+        "of IN prep 3\nBakhmut NNP pobj 4 bakhmut GPE"
+    )
+    assert words(tr.in_control(*on(t, 3))) == ("Occupation", ["control"])
+    t = "They PRP nsubj 1 they\nfight VBP ROOT 1 fight\nfor IN prep 1\ncontrol NN pobj 2 control"
+    assert tr.in_control(*on(t, 3)) is None
+
+
+def test_held_by_force():
+    t = (
+        "Madani NNP nsubjpass 2 madani GPE\nwas VBD auxpass 2 be\nheld VBN ROOT 2 hold\n"
+        "by IN agent 2\nthe DT det 5\ntroops NNS pobj 3 troop"
+    )
+    assert words(tr.held_by_force(*on(t, 2))) == ("Occupation", ["held"])
+    t = "Talks NNS nsubjpass 2 talk\nwere VBD auxpass 2 be\nheld VBN ROOT 2 hold"
+    assert tr.held_by_force(*on(t, 2)) is None
