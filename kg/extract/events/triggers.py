@@ -792,12 +792,22 @@ def noun_with_modifier(token: Token, resolver: Resolver, para: Paragraph) -> Typ
 
 @TRIGGER.rule
 def military_flight(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
-    """Troops that flee withdraw: "the soldiers fled to Chad" (civilians fleeing are displaced)."""
-    if not _verbal(token) or token.lemma_.lower() != "flee":
+    """Fighters that flee withdraw: "the soldiers fled to Chad", "the fleeing militants"
+    (civilians fleeing are displaced)."""
+    if token.lemma_.lower() != "flee" or not (_verbal(token) or token.dep_ == "amod"):
         return None
-    if any(_is_military(s, resolver, para) for s in _subjects(token)):
+    fleeing = [token.head] if token.dep_ == "amod" else _subjects(token)
+    if any(_armed_fleer(s, resolver, para) for s in fleeing):
         return "Withdrawal", [token], 0.7
     return None
+
+
+def _armed_fleer(token: Token, resolver: Resolver, para: Paragraph) -> bool:
+    """Fighters who flee: troops, a unit, an armed group or its members ("the fleeing
+    militants", "the attackers fled")."""
+    if _is_military(token, resolver, para) or _armed_striker(token, resolver, para):
+        return True
+    return token.lemma_.lower() in lexicon()["armed_modifiers"]
 
 
 def political_subtype(token: Token) -> dict[str, str] | None:

@@ -274,6 +274,10 @@ def test_military_flight():
     assert (
         tr.military_flight(*on("Residents NNS nsubj 1 resident\nfled VBD ROOT 1 flee", 1)) is None
     )
+    t = on("the DT det 2\nfleeing VBG amod 2 flee\nmilitants NNS ROOT 2 militant", 1)
+    assert words(tr.military_flight(*t)) == ("Withdrawal", ["fleeing"])
+    t = on("the DT det 2\nfleeing VBG amod 2 flee\nfamilies NNS ROOT 2 family", 1)
+    assert tr.military_flight(*t) is None
 
 
 def test_surrounding_description():
