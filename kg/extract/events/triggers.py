@@ -425,6 +425,15 @@ def attack_repelled(token: Token, resolver: Resolver, para: Paragraph) -> Typed 
 
 
 @TRIGGER.rule
+def without_incident(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "without incident", an upper-case label ("UKMTO ADVISORY INCIDENT 061"): no event."""
+    if token.lemma_.lower() != "incident":
+        return None
+    label = token.is_upper and len(token.text) > 1
+    return NOTHING if label or (token.dep_ == "pobj" and token.head.lower_ == "without") else None
+
+
+@TRIGGER.rule
 def withdrawal_from_agreement(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """ "withdrew from the grain deal", "its withdrawal from the treaty": politics, Other."""
     if token.lemma_.lower() not in ("withdraw", "withdrawal", "pullout", "exit"):

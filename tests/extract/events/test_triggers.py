@@ -370,3 +370,11 @@ def test_held_by_force():
     assert words(tr.held_by_force(*on(t, 2))) == ("Occupation", ["held"])
     t = "Talks NNS nsubjpass 2 talk\nwere VBD auxpass 2 be\nheld VBN ROOT 2 hold"
     assert tr.held_by_force(*on(t, 2)) is None
+
+
+def test_without_incident():
+    t = "Troops NNS nsubj 1 troop\nentered VBD ROOT 1 enter\nwithout IN prep 1\nincident NN pobj 2"
+    assert tr.without_incident(*on(t, 3)) is NOTHING
+    t = "The DT det 1\nincident NN nsubj 2 incident\nkilled VBD ROOT 2 kill"
+    assert tr.without_incident(*on(t, 1)) is None
+    assert tr.noun_lexicon(*on(t, 1))[0] == "Attack"
