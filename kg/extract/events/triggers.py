@@ -765,13 +765,15 @@ def _modifiers(token: Token) -> list[Token]:
 
 @TRIGGER.rule
 def noun_without_modifier(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
-    """A noun that needs a modifier lacks it: "talk" alone is speech, "peace talks" are not."""
+    """A noun that needs a modifier lacks it: "talk" alone is speech, "peace talks" are not;
+    "reputational damage" is no destruction, bare "damage" is."""
     lex = lexicon()
     key = _noun_key(token)
     if not _nominal(token) or key not in lex["nouns"]:
         return None
     need = lex["noun_needs_modifier"].get(key)
     plural_ok = key in lex["plural_without_modifier"] and token.tag_ in ("NNS", "NNPS")
+    plural_ok = plural_ok or (key in lex["bare_without_modifier"] and not _modifiers(token))
     if need and not plural_ok and not any(m.lower_ in need for m in _modifiers(token)):
         return NOTHING
     return None

@@ -202,6 +202,15 @@ def test_aid_convoy():
 def test_noun_without_modifier():
     assert tr.noun_without_modifier(*on("a DT det 1\ntalk NN ROOT 1", 1)) is NOTHING
     assert tr.noun_without_modifier(*on("peace NN compound 1\ntalk NN ROOT 1", 1)) is None
+    assert tr.noun_without_modifier(*on("inspect VB ROOT 0\ndamage NN dobj 0", 1)) is None
+    t = on("reputational JJ amod 1\ndamage NN ROOT 1", 1)
+    assert tr.noun_without_modifier(*t) is NOTHING
+
+
+def test_launched_projectiles():
+    t = "the DT det 1\nprojectiles NNS nsubjpass 3 projectile\nwere VBD auxpass 3 be\n"
+    t += "launched VBN ROOT 3 launch"
+    assert tr.launched_instrument(*on(t, 3))[0] == "MissileStrike"
 
 
 def test_noun_with_modifier():
