@@ -434,6 +434,18 @@ def without_incident(token: Token, resolver: Resolver, para: Paragraph) -> Typed
 
 
 @TRIGGER.rule
+def displaced_description(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "displaced people", "fleeing the war": people described by the war, no event."""
+    lemma = token.lemma_.lower()
+    if lemma == "displace" and token.dep_ == "amod":
+        return NOTHING
+    totals = vocab.words("total_nouns")
+    if lemma == "flee" and any(o.lemma_.lower() in totals for o in _objects(token)):
+        return NOTHING
+    return None
+
+
+@TRIGGER.rule
 def withdrawal_from_agreement(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """ "withdrew from the grain deal", "its withdrawal from the treaty": politics, Other."""
     if token.lemma_.lower() not in ("withdraw", "withdrawal", "pullout", "exit"):

@@ -387,3 +387,12 @@ def test_without_incident():
     t = "The DT det 1\nincident NN nsubj 2 incident\nkilled VBD ROOT 2 kill"
     assert tr.without_incident(*on(t, 1)) is None
     assert tr.noun_lexicon(*on(t, 1))[0] == "Attack"
+
+
+def test_displaced_description():
+    t = "displaced VBN amod 1 displace\npeople NNS ROOT 1 people"
+    assert tr.displaced_description(*on(t, 0)) is NOTHING
+    t = "people NNS ROOT 0 people\nfleeing VBG acl 0 flee\nthe DT det 3\nwar NN dobj 1 war"
+    assert tr.displaced_description(*on(t, 1)) is NOTHING
+    t = "Thousands NNS nsubj 1 thousand\nfled VBD ROOT 1 flee\nthe DT det 3\ncity NN dobj 1 city"
+    assert tr.displaced_description(*on(t, 1)) is None
