@@ -80,6 +80,10 @@ def negation_scope(token: Token) -> list[Token]:
     return scope
 
 
+#: Appeal verbs whose bare object is named, not asked for ("called the attack a crime").
+NAMING = frozenset({"call", "press"})
+
+
 #: Did the event happen: "denied" or "hypothetical" (no rule deciding: "asserted").
 FACTUALITY: RuleList[str] = RuleList("factuality")
 
@@ -111,6 +115,8 @@ def appeal(token: Token) -> str | None:
         if head is node:
             return None
         lemma = head.lemma_.lower()
+        if node is token and node.dep_ == "dobj" and lemma in appeals and lemma not in NAMING:
+            return "hypothetical"  # "demands the withdrawal", "proposed direct talks"
         if node.dep_ == "prep" and node.lower_ in ("to", "of") and lemma in stoppers:
             return "hypothetical"
         if lemma in appeals and (
@@ -166,7 +172,22 @@ def intention(token: Token) -> str | None:
     for i in range(1, len(walk)):
         if walk[i].lemma_.lower() in INTENTIONS and walk[i - 1].dep_ == "xcomp":
             return "hypothetical"
+    top = walk[-1]
+    if top.dep_ == "acl" and top.head.lemma_.lower() in INTENTIONS:
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children):
+            return "hypothetical"  # "announced plans to carry out an operation"
     return None
+
+
+@FACTUALITY.rule
+def impossible(token: Token) -> str | None:
+    """An event said to be impossible: "evacuation is impossible", "making evacuation
+    almost impossible"."""
+    words = lexicon.words("impossibility_words")
+    if token.dep_ not in ("nsubj", "dobj", "nsubjpass"):
+        return None
+    said = [c for c in token.head.children if c.dep_ in ("acomp", "oprd", "ccomp", "xcomp")]
+    return "hypothetical" if any(c.lemma_.lower() in words for c in said) else None
 
 
 @FACTUALITY.rule

@@ -109,3 +109,26 @@ def test_appeal():
         7,
     )
     assert fa.appeal(probe) is None  # the shelling happened: an inquiry is asked for
+
+
+def test_appeal_object():
+    t = "Law NN nsubj 1 law\ndemands VBZ ROOT 1 demand\nthe DT det 3\n"
+    t += "withdrawal NN dobj 1 withdrawal"
+    assert fa.appeal(tok(t, 3)) == "hypothetical"
+    t = "They PRP nsubj 1 they\ncalled VBD ROOT 1 call\nthe DT det 3\nattack NN dobj 1 attack"
+    assert fa.appeal(tok(t, 3)) is None
+
+
+def test_intention_of_plan_noun():
+    t = (
+        "He PRP nsubj 1 he\nannounced VBD ROOT 1 announce\nplans NNS dobj 1 plan\nto TO aux 4\n"
+        "carry VB acl 2 carry\nout RP prt 4\nan DT det 7\noperation NN dobj 4 operation"
+    )
+    assert fa.intention(tok(t, 7)) == "hypothetical"
+
+
+def test_impossible():
+    t = "Evacuation NN nsubj 1 evacuation\nis VBZ ROOT 1 be\nimpossible JJ acomp 1 impossible"
+    assert fa.impossible(tok(t, 0)) == "hypothetical"
+    t = "Evacuation NN nsubj 1 evacuation\nis VBZ ROOT 1 be\nslow JJ acomp 1 slow"
+    assert fa.impossible(tok(t, 0)) is None

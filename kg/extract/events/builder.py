@@ -185,6 +185,8 @@ def object_of_same_event(c: Candidate) -> bool | None:
     head = token.head.head if token.dep_ == "pobj" else token.head
     if head.lemma_.lower() in lexicon()["result_verbs"]:
         return None  # "collapsed following a strike": the strike is its cause
+    if head.lemma_.lower() in lexicon()["repelling_verbs"]:
+        return None  # "repelled an attack": the fight and the attack, two events
     head_typ = c.verbal.get(head.i)
     if not head_typ or not same_group(head_typ, c.type) or is_definite(token):
         return None
@@ -230,8 +232,11 @@ def nobody_hurt(c: Candidate) -> bool | None:
 @SKIP.rule
 def running_total(c: Candidate) -> bool | None:
     """A running total of the war: "the war has killed tens of thousands", "700 have died
-    in the conflict", "have attacked ships since November"."""
+    in the conflict", "have attacked ships since November" (not a lasting hold: "has been
+    held by the RSF since December")."""
     token = c.token
+    if c.type == "Occupation":
+        return None
     if not any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in token.children):
         return None
     totals = vocab.words("total_nouns")

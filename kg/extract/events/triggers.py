@@ -415,6 +415,37 @@ def died_down(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None
 
 
 @TRIGGER.rule
+def attack_repelled(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "attacks were repulsed": the attack noun is the event, the passive its outcome."""
+    if not _verbal(token) or token.lemma_.lower() not in lexicon()["repelling_verbs"]:
+        return None
+    subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+    nouns = lexicon()["nouns"]
+    return NOTHING if any(nouns.get(_noun_key(s)) == "Attack" for s in subjects) else None
+
+
+@TRIGGER.rule
+def without_incident(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "without incident", an upper-case label ("UKMTO ADVISORY INCIDENT 061"): no event."""
+    if token.lemma_.lower() != "incident":
+        return None
+    label = token.is_upper and len(token.text) > 1
+    return NOTHING if label or (token.dep_ == "pobj" and token.head.lower_ == "without") else None
+
+
+@TRIGGER.rule
+def displaced_description(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "displaced people", "fleeing the war": people described by the war, no event."""
+    lemma = token.lemma_.lower()
+    if lemma == "displace" and token.dep_ == "amod":
+        return NOTHING
+    totals = vocab.words("total_nouns")
+    if lemma == "flee" and any(o.lemma_.lower() in totals for o in _objects(token)):
+        return NOTHING
+    return None
+
+
+@TRIGGER.rule
 def withdrawal_from_agreement(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
     """ "withdrew from the grain deal", "its withdrawal from the treaty": politics, Other."""
     if token.lemma_.lower() not in ("withdraw", "withdrawal", "pullout", "exit"):
@@ -746,13 +777,15 @@ def _modifiers(token: Token) -> list[Token]:
 
 @TRIGGER.rule
 def noun_without_modifier(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
-    """A noun that needs a modifier lacks it: "talk" alone is speech, "peace talks" are not."""
+    """A noun that needs a modifier lacks it: "talk" alone is speech, "peace talks" are not;
+    "reputational damage" is no destruction, bare "damage" is."""
     lex = lexicon()
     key = _noun_key(token)
     if not _nominal(token) or key not in lex["nouns"]:
         return None
     need = lex["noun_needs_modifier"].get(key)
     plural_ok = key in lex["plural_without_modifier"] and token.tag_ in ("NNS", "NNPS")
+    plural_ok = plural_ok or (key in lex["bare_without_modifier"] and not _modifiers(token))
     if need and not plural_ok and not any(m.lower_ in need for m in _modifiers(token)):
         return NOTHING
     return None
@@ -782,12 +815,22 @@ def noun_with_modifier(token: Token, resolver: Resolver, para: Paragraph) -> Typ
 
 @TRIGGER.rule
 def military_flight(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
-    """Troops that flee withdraw: "the soldiers fled to Chad" (civilians fleeing are displaced)."""
-    if not _verbal(token) or token.lemma_.lower() != "flee":
+    """Fighters that flee withdraw: "the soldiers fled to Chad", "the fleeing militants"
+    (civilians fleeing are displaced)."""
+    if token.lemma_.lower() != "flee" or not (_verbal(token) or token.dep_ == "amod"):
         return None
-    if any(_is_military(s, resolver, para) for s in _subjects(token)):
+    fleeing = [token.head] if token.dep_ == "amod" else _subjects(token)
+    if any(_armed_fleer(s, resolver, para) for s in fleeing):
         return "Withdrawal", [token], 0.7
     return None
+
+
+def _armed_fleer(token: Token, resolver: Resolver, para: Paragraph) -> bool:
+    """Fighters who flee: troops, a unit, an armed group or its members ("the fleeing
+    militants", "the attackers fled")."""
+    if _is_military(token, resolver, para) or _armed_striker(token, resolver, para):
+        return True
+    return token.lemma_.lower() in lexicon()["armed_modifiers"]
 
 
 def political_subtype(token: Token) -> dict[str, str] | None:
@@ -806,6 +849,53 @@ def political_event(token: Token, resolver: Resolver, para: Paragraph) -> Typed 
     """A political or strategic event of ``other_event_*``: arrests, abductions, flight,
     protests, a coup, an annexation."""
     return ("Other", [token], 0.6) if political_subtype(token) else None
+
+
+@TRIGGER.rule
+def in_control(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "in control of X", "under the control of Wagner", "Wagner's control over the area":
+    an occupation ("took control" is a capture, "fight for control" no event)."""
+    if not _nominal(token) or token.lemma_.lower() != "control":
+        return None
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    held = token.dep_ == "pobj" and token.head.lower_ in ("in", "under")
+    if held and (preps & {"of", "over"} or any(c.dep_ == "poss" for c in token.children)):
+        return "Occupation", [token], 0.6
+    if any(c.dep_ == "poss" for c in token.children) and "over" in preps:
+        return "Occupation", [token], 0.6
+    return None
+
+
+@TRIGGER.rule
+def held_by_force(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """ "a city held by the RSF since December": a place held by an armed actor, occupied."""
+    if not _verbal(token) or token.lemma_.lower() != "hold" or not _passive(token):
+        return None
+    if any(_armed_striker(a, resolver, para) for a in _by_agents(token)):
+        return "Occupation", [token], 0.6
+    return None
+
+
+@TRIGGER.rule
+def casualty_adjective(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """A casualty adjective: "the dead", "left five dead", "the wounded peacekeepers"."""
+    if token.pos_ != "ADJ" or _verbal(token):
+        return None
+    if token.lower_ not in lexicon()["casualty_adjectives"]:
+        return None
+    return None if _victims_described(token) else ("Casualties", [token], 0.65)
+
+
+def _victims_described(token: Token) -> bool:
+    """ "children were among the wounded", "evacuate wounded men": the adjective describes
+    victims already counted or evacuees, and names no new casualties ("dead" always does)."""
+    if token.lower_ == "dead":
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ == "among":
+        return True
+    head = token.head
+    evacuated = head.dep_ == "dobj" and head.head.lemma_.lower() in lexicon()["evacuation_verbs"]
+    return token.dep_ == "amod" and (evacuated or head.head.lemma_.lower() == "evacuate")
 
 
 @TRIGGER.rule

@@ -30,6 +30,13 @@ def test_object_of_same_event():
     )
 
 
+def test_object_of_same_event_repelled_attack():
+    t = "Troops NNS nsubj 1 troop\nrepelled VBD ROOT 1 repel\nan DT det 3\nattack NN dobj 1 attack"
+    assert bu.object_of_same_event(cand(t, 3, "Attack", verbal={1: "Battle"})) is None
+    t = "Troops NNS nsubj 1 troop\nfought VBD ROOT 1 fight\nan DT det 3\nattack NN dobj 1 attack"
+    assert bu.object_of_same_event(cand(t, 3, "Attack", verbal={1: "Battle"}))
+
+
 def test_support_of_event_noun():
     t = "The DT det 1\nbattle NN nsubjpass 3\nwas VBD auxpass 3 be\nfought VBN ROOT 3 fight"
     assert bu.support_of_event_noun(
@@ -296,6 +303,11 @@ def test_running_total():
         "ships NNS dobj 2\nsince IN prep 2\nNovember NNP pobj 4"
     )
     assert bu.running_total(cand(since, 2, "Attack"))
+    held = (
+        "It PRP nsubjpass 3\nhas VBZ aux 3 have\nbeen VBN auxpass 3 be\nheld VBN ROOT 3 hold\n"
+        "since IN prep 3\nDecember NNP pobj 4"
+    )
+    assert bu.running_total(cand(held, 3, "Occupation")) is None
     today = (
         "Shelling NN nsubj 2 shelling\nhas VBZ aux 2 have\nkilled VBN ROOT 2 kill\nten CD dobj 2"
     )

@@ -202,6 +202,15 @@ def test_aid_convoy():
 def test_noun_without_modifier():
     assert tr.noun_without_modifier(*on("a DT det 1\ntalk NN ROOT 1", 1)) is NOTHING
     assert tr.noun_without_modifier(*on("peace NN compound 1\ntalk NN ROOT 1", 1)) is None
+    assert tr.noun_without_modifier(*on("inspect VB ROOT 0\ndamage NN dobj 0", 1)) is None
+    t = on("reputational JJ amod 1\ndamage NN ROOT 1", 1)
+    assert tr.noun_without_modifier(*t) is NOTHING
+
+
+def test_launched_projectiles():
+    t = "the DT det 1\nprojectiles NNS nsubjpass 3 projectile\nwere VBD auxpass 3 be\n"
+    t += "launched VBN ROOT 3 launch"
+    assert tr.launched_instrument(*on(t, 3))[0] == "MissileStrike"
 
 
 def test_noun_with_modifier():
@@ -274,6 +283,10 @@ def test_military_flight():
     assert (
         tr.military_flight(*on("Residents NNS nsubj 1 resident\nfled VBD ROOT 1 flee", 1)) is None
     )
+    t = on("the DT det 2\nfleeing VBG amod 2 flee\nmilitants NNS ROOT 2 militant", 1)
+    assert words(tr.military_flight(*t)) == ("Withdrawal", ["fleeing"])
+    t = on("the DT det 2\nfleeing VBG amod 2 flee\nfamilies NNS ROOT 2 family", 1)
+    assert tr.military_flight(*t) is None
 
 
 def test_surrounding_description():
@@ -316,3 +329,70 @@ def test_background_invasion():
         tr.background_invasion(*on("Troops NNS nsubj 1 troop\ninvaded VBD ROOT 1 invade", 1))
         is None
     )
+
+
+def test_attack_repelled():
+    t = "Attacks NNS nsubjpass 2 attack\nwere VBD auxpass 2 be\nrepulsed VBN ROOT 2 repulse"
+    assert tr.attack_repelled(*on(t, 2)) is NOTHING
+    t = (
+        "Troops NNS nsubj 1 troop\nrepelled VBD ROOT 1 repel\n"
+        "the DT det 3\nattackers NNS dobj 1 attacker"
+    )
+    assert tr.attack_repelled(*on(t, 1)) is None
+
+
+def test_casualty_adjective():
+    t = "The DT det 1\ndead JJ nsubj 2 dead\nwere VBD ROOT 2 be\nfarmers NNS attr 2 farmer"
+    assert words(tr.casualty_adjective(*on(t, 1))) == ("Casualties", ["dead"])
+    t = (
+        "The DT det 2\nwounded JJ amod 2 wounded\n"
+        "peacekeepers NNS nsubj 3 peacekeeper\nleft VBD ROOT 3 leave"
+    )
+    assert words(tr.casualty_adjective(*on(t, 1))) == ("Casualties", ["wounded"])
+    t = (
+        "Children NNS nsubj 1 child\nwere VBD ROOT 1 be\n"
+        "among IN prep 1\nthe DT det 4\nwounded JJ pobj 2 wounded"
+    )
+    assert tr.casualty_adjective(*on(t, 4)) is None
+    t = (
+        "They PRP nsubj 1 they\nevacuated VBD ROOT 1 evacuate\n"
+        "wounded JJ amod 3 wounded\nmen NNS dobj 1 man"
+    )
+    assert tr.casualty_adjective(*on(t, 2)) is None
+
+
+def test_in_control():
+    t = (
+        "Forces NNS nsubj 1 force\nwere VBD ROOT 1 be\nin IN prep 1\ncontrol NN pobj 2 control\n"
+        "of IN prep 3\nBakhmut NNP pobj 4 bakhmut GPE"
+    )
+    assert words(tr.in_control(*on(t, 3))) == ("Occupation", ["control"])
+    t = "They PRP nsubj 1 they\nfight VBP ROOT 1 fight\nfor IN prep 1\ncontrol NN pobj 2 control"
+    assert tr.in_control(*on(t, 3)) is None
+
+
+def test_held_by_force():
+    t = (
+        "Madani NNP nsubjpass 2 madani GPE\nwas VBD auxpass 2 be\nheld VBN ROOT 2 hold\n"
+        "by IN agent 2\nthe DT det 5\ntroops NNS pobj 3 troop"
+    )
+    assert words(tr.held_by_force(*on(t, 2))) == ("Occupation", ["held"])
+    t = "Talks NNS nsubjpass 2 talk\nwere VBD auxpass 2 be\nheld VBN ROOT 2 hold"
+    assert tr.held_by_force(*on(t, 2)) is None
+
+
+def test_without_incident():
+    t = "Troops NNS nsubj 1 troop\nentered VBD ROOT 1 enter\nwithout IN prep 1\nincident NN pobj 2"
+    assert tr.without_incident(*on(t, 3)) is NOTHING
+    t = "The DT det 1\nincident NN nsubj 2 incident\nkilled VBD ROOT 2 kill"
+    assert tr.without_incident(*on(t, 1)) is None
+    assert tr.noun_lexicon(*on(t, 1))[0] == "Attack"
+
+
+def test_displaced_description():
+    t = "displaced VBN amod 1 displace\npeople NNS ROOT 1 people"
+    assert tr.displaced_description(*on(t, 0)) is NOTHING
+    t = "people NNS ROOT 0 people\nfleeing VBG acl 0 flee\nthe DT det 3\nwar NN dobj 1 war"
+    assert tr.displaced_description(*on(t, 1)) is NOTHING
+    t = "Thousands NNS nsubj 1 thousand\nfled VBD ROOT 1 flee\nthe DT det 3\ncity NN dobj 1 city"
+    assert tr.displaced_description(*on(t, 1)) is None
