@@ -72,6 +72,12 @@ GOVERNMENT_OBJECT_VERBS = lexicon.words("government_object_verbs")
 CITY_VERBS = lexicon.words("city_verbs")
 #: Second parts of compounds where a capital stands for its government ("Moscow-backed").
 GOVERNMENT_SUFFIXES = lexicon.words("government_suffixes")
+#: Nouns whose "on"/"against" object, a capital, is its government ("pressure on Tehran").
+GOVERNMENT_OBJECT_NOUNS = lexicon.words("government_object_nouns")
+#: Words in a sentence that make a named camp a military camp ("junta camps").
+MILITARY_CAMP_CUES = lexicon.words("military_camp_cues")
+#: Words that keep a named camp a camp for people ("displaced people in Zamzam camp").
+SHELTER_CAMP_CUES = lexicon.words("shelter_camp_cues")
 #: Nouns after "Moscow's" that still mean the city, not the government.
 CITY_PARTS = lexicon.words("city_parts")
 SPEECH_VERBS = lexicon.words("speech_verbs")
