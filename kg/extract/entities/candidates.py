@@ -394,6 +394,19 @@ def country_name(m: NerSpan):
 
 
 @NER_SPAN.rule
+def warship_or_named_unit(m: NerSpan):
+    """ "landing ship Caesar Kunikov", "a unit called Group 13": a military unit."""
+    doc, i = m.f.doc, m.start
+    before = [doc[j].lower_ for j in range(max(i - 2, 0), i)]
+    if before[-1:] and (before[-1] in pat.WARSHIP_NOUNS or " ".join(before) in pat.WARSHIP_NOUNS):
+        return m.make("MilitaryUnit", m.text, CONTEXT, "context")
+    if len(before) == 2 and before[1] in {"called", "named"}:
+        if doc[i - 2].lemma_.lower() in pat.UNIT_NOUNS | {"unit"}:
+            return m.make("MilitaryUnit", m.text, CONTEXT, "context")
+    return None
+
+
+@NER_SPAN.rule
 def gazetteer_name(m: NerSpan):
     """A name of the gazetteer: its type and canonical label."""
     entry = pat.name_index().get(m.text.lower())

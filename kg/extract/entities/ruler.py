@@ -50,6 +50,8 @@ FORCE_MODIFIERS = lexicon.words("force_modifiers")
 #: Words allowed between an ordinal and the unit noun ("93rd Separate Mechanized Brigade").
 UNIT_KINDS = lexicon.words("unit_kinds")
 UNIT_NOUNS = lexicon.words("unit_nouns")
+#: Nouns right before a warship's name ("landing ship Caesar Kunikov").
+WARSHIP_NOUNS = lexicon.words("warship_nouns")
 #: Ethnic and regional adjectives that open a unit's description, not its name.
 ETHNIC_ADJECTIVES = lexicon.words("ethnic_adjectives")
 #: Nouns after a proper name that make it an armed group ("Wagner mercenary group").
