@@ -334,6 +334,17 @@ def name_and_region_noun(m: NerSpan):
 
 
 @NER_SPAN.rule
+def name_and_feature_noun(m: NerSpan):
+    """ "Ramree island", "Kerch strait": the natural feature, its noun title-cased."""
+    doc, end = m.f.doc, m.end
+    if end < len(doc) and doc[end].is_lower and doc[end].text.title() in PLACE_NAME_TAILS:
+        if end not in m.f.covered and m.label != "NORP" and _placeable(m):
+            label = f"{m.text} {doc[end].text.title()}"
+            return m.f.make(m.start, end + 1, "Place", label, CONTEXT, "context")
+    return None
+
+
+@NER_SPAN.rule
 def listed_before_region_noun(m: NerSpan):
     """ "in Idlib and western Aleppo governorates": each listed name a region."""
     plural = plural_region_noun(m.f, m.end)

@@ -101,6 +101,11 @@ governorates NNS pobj 0 governorate
         [("Country", "Ukraine")],
     ),
     (
+        "name_and_feature_noun",
+        "on IN ROOT 0\nRamree NNP compound 2 _ GPE\nisland NN pobj 0",
+        [("Place", "Ramree Island")],
+    ),
+    (
         "warship_or_named_unit",
         "landing NN compound 1\nship NN ROOT 1\nCaesar NNP compound 3 _ PERSON\n"
         "Kunikov NNP appos 1 _ PERSON",
