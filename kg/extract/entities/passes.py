@@ -118,6 +118,19 @@ def lone_name_read_as_place(r: Readings, c: Candidate):
 
 
 @ONE_TYPE.rule
+def place_slot_over_lone_name(r: Readings, c: Candidate):
+    """ "in Kostiantynivka" keeps its place reading over a lone name the tagger called an
+    organisation or person (which ``lone_name_read_as_place`` turns into this place)."""
+    other = r.best.get(fold(c.span.text))
+    if c.type not in ("Settlement", "Region") or other is None or other is c:
+        return None
+    lone = other.source == "ner" and " " not in other.span.text
+    if lone and other.type in ("Person", "Organization") and fold(c.span.text) not in r.surnames:
+        return NOTHING
+    return None
+
+
+@ONE_TYPE.rule
 def name_of_a_named_region(r: Readings, c: Candidate):
     """ "El Gezira" after "El Gezira state": the tagger's unknown name is that region."""
     if c.source != "ner" or c.type not in ("Settlement", "Organization"):

@@ -280,6 +280,8 @@ def region(m: RulerMatch):
     name = m.f.doc[words[0].i : words[-1].i + 1].text if words else tokens.text
     if "military" in name.lower().split() and noun == "district":
         return m.make("MilitaryUnit", tokens.text, RULE, "rule")
+    if noun == "corridor":  # "the Lachin corridor": a corridor is a place, no region
+        return m.make("Place", region_label(name, noun), RULE, "rule")
     return m.make(m.type, region_label(name, noun), RULE, "rule")
 
 

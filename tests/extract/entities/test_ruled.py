@@ -232,3 +232,8 @@ def test_a_name_bombed_is_a_place():
         "Maw NNP dobj 1 _ PERSON"
     )
     assert place_context(f.doc.ents[0].root, strong_only=True)
+
+
+def test_a_named_corridor_is_a_place():
+    table = "the DT det 2\nLachin NNP compound 2 _ Region\ncorridor NN ROOT 2 _ Region"
+    assert ruled(table, "@region") == ("region", [("Place", "Lachin Corridor")])
