@@ -612,6 +612,19 @@ def bare_facility_in_place_slot(m: NerSpan):
 
 
 @NER_SPAN.rule
+def place_of_a_facility(m: NerSpan):
+    """ "the military camp of Niafunké": the name after a facility noun's "of" is a town."""
+    root = m.tokens.root
+    if m.label != "FAC" or root.dep_ != "pobj" or root.head.lower_ != "of":
+        return None
+    if any(t.text.lower() in _FACILITY_WORDS for t in m.tokens):
+        return None
+    if root.head.head.lemma_.lower() in _FACILITY_WORDS:
+        return m.make("Settlement", m.text, GUESS, "guess")
+    return None
+
+
+@NER_SPAN.rule
 def person_listed_in_region(m: NerSpan):
     """ "attacked Let Pan Hla, ... in Sagaing region": a village, not a person."""
     if m.label != "PERSON" or not listed_in_region(m.tokens.root):

@@ -106,6 +106,11 @@ governorates NNS pobj 0 governorate
         [("Place", "Ramree Island")],
     ),
     (
+        "place_of_a_facility",
+        "the DT det 1\ncamp NN ROOT 1\nof IN prep 1\nNiafunké NNP pobj 2 _ FAC",
+        [("Settlement", "Niafunké")],
+    ),
+    (
         "warship_or_named_unit",
         "landing NN compound 1\nship NN ROOT 1\nCaesar NNP compound 3 _ PERSON\n"
         "Kunikov NNP appos 1 _ PERSON",
