@@ -334,6 +334,17 @@ def name_and_region_noun(m: NerSpan):
 
 
 @NER_SPAN.rule
+def name_and_feature_noun(m: NerSpan):
+    """ "Ramree island", "Kerch strait": the natural feature, its noun title-cased."""
+    doc, end = m.f.doc, m.end
+    if end < len(doc) and doc[end].is_lower and doc[end].text.title() in PLACE_NAME_TAILS:
+        if end not in m.f.covered and m.label != "NORP" and _placeable(m):
+            label = f"{m.text} {doc[end].text.title()}"
+            return m.f.make(m.start, end + 1, "Place", label, CONTEXT, "context")
+    return None
+
+
+@NER_SPAN.rule
 def listed_before_region_noun(m: NerSpan):
     """ "in Idlib and western Aleppo governorates": each listed name a region."""
     plural = plural_region_noun(m.f, m.end)
@@ -390,6 +401,19 @@ def country_name(m: NerSpan):
     country = pat.country_by_name().get(m.text.lower())
     if country and m.label in {"GPE", "ORG", "LOC", "NORP"}:
         return m.make("Country", country.name, NER, "ner", country=country.name)
+    return None
+
+
+@NER_SPAN.rule
+def warship_or_named_unit(m: NerSpan):
+    """ "landing ship Caesar Kunikov", "a unit called Group 13": a military unit."""
+    doc, i = m.f.doc, m.start
+    before = [doc[j].lower_ for j in range(max(i - 2, 0), i)]
+    if before[-1:] and (before[-1] in pat.WARSHIP_NOUNS or " ".join(before) in pat.WARSHIP_NOUNS):
+        return m.make("MilitaryUnit", m.text, CONTEXT, "context")
+    if len(before) == 2 and before[1] in {"called", "named"}:
+        if doc[i - 2].lemma_.lower() in pat.UNIT_NOUNS | {"unit"}:
+            return m.make("MilitaryUnit", m.text, CONTEXT, "context")
     return None
 
 
@@ -584,6 +608,19 @@ def bare_facility_in_place_slot(m: NerSpan):
     if m.label == "FAC" and place_context(m.tokens.root, strong_only=True):
         if not any(t.text.lower() in _FACILITY_WORDS for t in m.tokens):
             return m.make("Settlement", m.text, GUESS, "guess")
+    return None
+
+
+@NER_SPAN.rule
+def place_of_a_facility(m: NerSpan):
+    """ "the military camp of Niafunké": the name after a facility noun's "of" is a town."""
+    root = m.tokens.root
+    if m.label != "FAC" or root.dep_ != "pobj" or root.head.lower_ != "of":
+        return None
+    if any(t.text.lower() in _FACILITY_WORDS for t in m.tokens):
+        return None
+    if root.head.head.lemma_.lower() in _FACILITY_WORDS:
+        return m.make("Settlement", m.text, GUESS, "guess")
     return None
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "after_title",
     "country_in",
     "is_government",
+    "pressed_on",
     "listed_in_region",
     "looks_like_org",
     "military",
@@ -82,6 +83,8 @@ def is_government(tok: Token) -> bool:
         return True
     if tok.dep_ == "dobj" and tok.head.lemma_ in pat.GOVERNMENT_OBJECT_VERBS:
         return True
+    if pressed_on(tok):
+        return True
     if tok.dep_ == "nsubjpass" and tok.head.lemma_ in pat.GOVERNMENT_VERBS:
         return True
     if (
@@ -94,6 +97,16 @@ def is_government(tok: Token) -> bool:
         owner = tok.head if tok.dep_ == "poss" else None
         return owner is None or owner.lemma_ not in pat.CITY_PARTS
     return False
+
+
+def pressed_on(tok: Token) -> bool:
+    """ "pressure on Tehran", "sanctions against Moscow": the object of a pressing noun."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in {"on", "against"}:
+        return False
+    owner = prep.head
+    nouns = [owner] + [c for c in owner.children if c.dep_ == "dobj"]
+    return any(n.lemma_ in pat.GOVERNMENT_OBJECT_NOUNS for n in nouns)
 
 
 def country_in(tokens: SpacySpan) -> tuple[pat.Country, int] | None:

@@ -76,16 +76,16 @@ def readings(cands: list[Candidate]) -> Readings:
         if c.type in ("Settlement", "Region") and not c.generic and " " not in c.span.text:
             places.setdefault(fold(c.span.text), c)
         elif c.type == "Region" and not c.generic and _region_noun_after(c.span.text):
-            places.setdefault(fold(c.span.text.split()[0]), c)  # "Mahaday district"
+            places.setdefault(fold(c.span.text.rsplit(" ", 1)[0]), c)  # "Mahaday district"
         if c.type == "Person" and " " in c.span.text.strip():
             surnames.add(fold(c.span.text.split()[-1]))
     return Readings(best, places, surnames)
 
 
 def _region_noun_after(text: str) -> bool:
-    """ "Mahaday district": one word and a region noun."""
+    """ "Mahaday district", "El Gezira state": a name and a region noun."""
     words = text.split()
-    return len(words) == 2 and words[1].lower() in REGION_TAIL_NOUNS
+    return len(words) >= 2 and words[-1].lower() in REGION_TAIL_NOUNS
 
 
 def one_type_per_name(cands: list[Candidate]) -> None:
@@ -114,6 +114,31 @@ def lone_name_read_as_place(r: Readings, c: Candidate):
     lone = c.source == "ner" and " " not in c.span.text and place is not None
     if lone and c.type in ("Person", "Organization") and fold(c.span.text) not in r.surnames:
         return replace(c, type=place.type, label=place.label)
+    return None
+
+
+@ONE_TYPE.rule
+def place_slot_over_lone_name(r: Readings, c: Candidate):
+    """ "in Kostiantynivka" keeps its place reading over a lone name the tagger called an
+    organisation or person (which ``lone_name_read_as_place`` turns into this place)."""
+    other = r.best.get(fold(c.span.text))
+    if c.type not in ("Settlement", "Region") or other is None or other is c:
+        return None
+    lone = other.source == "ner" and " " not in other.span.text
+    if lone and other.type in ("Person", "Organization") and fold(c.span.text) not in r.surnames:
+        return NOTHING
+    return None
+
+
+@ONE_TYPE.rule
+def name_of_a_named_region(r: Readings, c: Candidate):
+    """ "El Gezira" after "El Gezira state": the tagger's unknown name is that region."""
+    if c.source != "ner" or c.type not in ("Settlement", "Organization"):
+        return None
+    place = r.places.get(fold(c.span.text))
+    known = pat.name_index().get(c.span.text.lower())
+    if place is not None and place.type == "Region" and place is not c and known is None:
+        return replace(c, type="Region", label=place.label)
     return None
 
 

@@ -148,6 +148,16 @@ def ministry(m: RulerMatch):
 
 
 @for_pattern("@national")
+def national_government(m: RulerMatch):
+    """ "the Ethiopian government": the country itself, as the state that acts."""
+    found = country_in(m.tokens)
+    if found and m.tokens[-1].lemma_.lower() == "government" and found[1] == m.tokens.end - 1:
+        country = found[0]
+        return m.make("Country", country.name, CONTEXT, "context", country=country.name)
+    return None
+
+
+@for_pattern("@national")
 def national(m: RulerMatch):
     """ "Ukrainian General Staff", "Israeli air force": the adjective and the body."""
     tokens = m.tokens
@@ -270,6 +280,8 @@ def region(m: RulerMatch):
     name = m.f.doc[words[0].i : words[-1].i + 1].text if words else tokens.text
     if "military" in name.lower().split() and noun == "district":
         return m.make("MilitaryUnit", tokens.text, RULE, "rule")
+    if noun == "corridor":  # "the Lachin corridor": a corridor is a place, no region
+        return m.make("Place", region_label(name, noun), RULE, "rule")
     return m.make(m.type, region_label(name, noun), RULE, "rule")
 
 
@@ -352,6 +364,17 @@ def facility(m: RulerMatch):
     entry = pat.name_index().get(m.tokens.text.lower())
     label = entry.name if entry else titled(m.tokens.text)
     return m.make(m.type, label, RULE, "rule")
+
+
+@for_pattern("@place")
+def military_camp(m: RulerMatch):
+    """ "Lashio's Teinn Tan camp" among military camps: a named military camp is a facility."""
+    if m.tokens[-1].lower_ != "camp":
+        return None
+    lemmas = {t.lemma_.lower() for t in m.tokens.sent} | {t.lower_ for t in m.tokens.sent}
+    if lemmas & pat.MILITARY_CAMP_CUES and not lemmas & pat.SHELTER_CAMP_CUES:
+        return m.make("Facility", m.tokens.text, RULE, "rule")
+    return None
 
 
 @for_pattern("@place")

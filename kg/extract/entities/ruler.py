@@ -50,6 +50,8 @@ FORCE_MODIFIERS = lexicon.words("force_modifiers")
 #: Words allowed between an ordinal and the unit noun ("93rd Separate Mechanized Brigade").
 UNIT_KINDS = lexicon.words("unit_kinds")
 UNIT_NOUNS = lexicon.words("unit_nouns")
+#: Nouns right before a warship's name ("landing ship Caesar Kunikov").
+WARSHIP_NOUNS = lexicon.words("warship_nouns")
 #: Ethnic and regional adjectives that open a unit's description, not its name.
 ETHNIC_ADJECTIVES = lexicon.words("ethnic_adjectives")
 #: Nouns after a proper name that make it an armed group ("Wagner mercenary group").
@@ -72,6 +74,12 @@ GOVERNMENT_OBJECT_VERBS = lexicon.words("government_object_verbs")
 CITY_VERBS = lexicon.words("city_verbs")
 #: Second parts of compounds where a capital stands for its government ("Moscow-backed").
 GOVERNMENT_SUFFIXES = lexicon.words("government_suffixes")
+#: Nouns whose "on"/"against" object, a capital, is its government ("pressure on Tehran").
+GOVERNMENT_OBJECT_NOUNS = lexicon.words("government_object_nouns")
+#: Words in a sentence that make a named camp a military camp ("junta camps").
+MILITARY_CAMP_CUES = lexicon.words("military_camp_cues")
+#: Words that keep a named camp a camp for people ("displaced people in Zamzam camp").
+SHELTER_CAMP_CUES = lexicon.words("shelter_camp_cues")
 #: Nouns after "Moscow's" that still mean the city, not the government.
 CITY_PARTS = lexicon.words("city_parts")
 SPEECH_VERBS = lexicon.words("speech_verbs")

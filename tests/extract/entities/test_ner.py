@@ -101,6 +101,28 @@ governorates NNS pobj 0 governorate
         [("Country", "Ukraine")],
     ),
     (
+        "name_and_feature_noun",
+        "on IN ROOT 0\nRamree NNP compound 2 _ GPE\nisland NN pobj 0",
+        [("Place", "Ramree Island")],
+    ),
+    (
+        "place_of_a_facility",
+        "the DT det 1\ncamp NN ROOT 1\nof IN prep 1\nNiafunké NNP pobj 2 _ FAC",
+        [("Settlement", "Niafunké")],
+    ),
+    (
+        "warship_or_named_unit",
+        "landing NN compound 1\nship NN ROOT 1\nCaesar NNP compound 3 _ PERSON\n"
+        "Kunikov NNP appos 1 _ PERSON",
+        [("MilitaryUnit", "Caesar Kunikov")],
+    ),
+    (
+        "warship_or_named_unit",
+        "a DT det 1\nunit NN ROOT 1\ncalled VBN acl 1 call\nGroup NNP oprd 2 _ ORG\n"
+        "13 CD nummod 3 _ ORG",
+        [("MilitaryUnit", "Group 13")],
+    ),
+    (
         "gazetteer_name",
         "Wagner NNP nsubj 1 _ PERSON\nfought VBD ROOT 1 fight",
         [("MilitaryUnit", "Wagner Group")],

@@ -31,6 +31,18 @@ CASES = [
         cand("Mahaday", "Person"),
         ("Region", "Mahaday district"),
     ),
+    (
+        "place_slot_over_lone_name",
+        [cand("Kostiantynivka", "Organization", "ner", 0.75)],
+        cand("Kostiantynivka", "Settlement", "context", 0.6),
+        None,
+    ),
+    (
+        "name_of_a_named_region",
+        [cand("El Gezira state", "Region", "rule", 0.8, "El Gezira State")],
+        cand("El Gezira", "Settlement"),
+        ("Region", "El Gezira State"),
+    ),
     ("no_other_reading", [], cand("Ana", "Person"), None),
     (
         "full_person_name",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.entities.cues import trim
+from kg.extract.entities.cues import is_government, place_context, pressed_on, trim
 from kg.extract.entities.ruled import RULER, RulerMatch, ruler_candidates
 from tests.extract.entities.util import finder, found
 
@@ -43,6 +43,13 @@ ministry NN nsubj 4 _ Organization
 said VBD ROOT 4 say
 """,
         [(ORG, "Ministry of Defence of Russia")],
+    ),
+    (
+        "national_government",
+        "@national",
+        "the DT det 2\nEthiopian JJ amod 2 _ Organization\ngovernment NN nsubj 3 _ Organization\n"
+        "denied VBD ROOT 3 deny",
+        [("Country", "Ethiopia")],
     ),
     (
         "national",
@@ -132,6 +139,13 @@ said VBD ROOT 4 say
         [("Facility", "Vuhlehirska Power Plant")],
     ),
     (
+        "military_camp",
+        "@place",
+        "the DT det 1\njunta NN nsubj 2\nlost VBD ROOT 2 lose\nTeinn NNP compound 5 _ Place\n"
+        "Tan NNP compound 5 _ Place\ncamp NN dobj 2 _ Place",
+        [("Facility", "Teinn Tan camp")],
+    ),
+    (
         "place",
         "@place",
         "Zamzam NNP compound 1 _ Place\ncamp NN ROOT 1 _ Place",
@@ -172,3 +186,54 @@ def test_an_unknown_pattern_id_is_an_error():
     f = finder("Zamzam NNP compound 1 _ Place\ncamp NN ROOT 1 _ Place", {0: "@nowhere"})
     with pytest.raises(KeyError, match="@nowhere"):
         ruler_candidates(f, f.doc.ents[0])
+
+
+def test_a_camp_of_displaced_people_stays_a_place():
+    table = (
+        "soldiers NNS nsubj 1 soldier\nshelled VBD ROOT 1 shell\ndisplaced JJ amod 3\n"
+        "people NNS dobj 1\nin IN prep 3\nKalma NNP compound 6 _ Place\ncamp NN pobj 4 _ Place"
+    )
+    assert ruled(table, "@place") == ("place", [("Place", "Kalma camp")])
+
+
+@pytest.mark.parametrize(
+    ("table", "country"),
+    [
+        ("pressure NN ROOT 0\non IN prep 0\nTehran NNP pobj 1 _ GPE", "Iran"),
+        (
+            "they PRP nsubj 1\nimposed VBD ROOT 1 impose\nsanctions NNS dobj 1 sanction\n"
+            "on IN prep 1\nMoscow NNP pobj 3 _ GPE",
+            "Russia",
+        ),
+    ],
+)
+def test_a_capital_pressed_on_is_its_government(table, country):
+    f = finder(table)
+    tok = f.doc.ents[0][0]
+    assert pressed_on(tok) and is_government(tok)
+
+
+def test_a_strike_on_a_capital_leaves_the_city():
+    f = finder("strike NN ROOT 0\non IN prep 0\nKyiv NNP pobj 1 _ GPE")
+    assert not is_government(f.doc.ents[0][0])
+
+
+def test_a_capital_dominated_body_names_the_government():
+    f = finder(
+        "the DT det 4\nMoscow NNP npadvmod 3 _ GPE\n- HYPH punct 3\n"
+        "dominated VBN amod 4\nbloc NN ROOT 4"
+    )
+    assert is_government(f.doc.ents[0][0])
+
+
+def test_a_name_bombed_is_a_place():
+    f = finder(
+        "jet NN nsubj 1\nbombed VBD ROOT 1 bomb\nKyauk NNP compound 3 _ PERSON\n"
+        "Maw NNP dobj 1 _ PERSON"
+    )
+    assert place_context(f.doc.ents[0].root, strong_only=True)
+
+
+def test_a_named_corridor_is_a_place():
+    table = "the DT det 2\nLachin NNP compound 2 _ Region\ncorridor NN ROOT 2 _ Region"
+    assert ruled(table, "@region") == ("region", [("Place", "Lachin Corridor")])
