@@ -126,3 +126,21 @@ def test_every_rule_has_a_test_of_its_own():
         if rule.name not in source and rule.func.__name__ not in source
     ]
     assert not untested, untested
+
+
+def test_no_function_of_the_extractor_is_longer_than_60_lines():
+    """Decisions are small named rules: no function under kg/extract/ passes 60 lines."""
+    import ast
+    from pathlib import Path
+
+    import kg.extract
+
+    root = Path(kg.extract.__file__).parent
+    long = [
+        f"{path.relative_to(root)}:{node.name} ({node.end_lineno - node.lineno + 1} lines)"
+        for path in root.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.end_lineno - node.lineno + 1 > 60
+    ]
+    assert not long, long
