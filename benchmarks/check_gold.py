@@ -14,43 +14,10 @@ import re
 import sys
 from pathlib import Path
 
-ENTITY_TYPES = {
-    "Person",
-    "Organization",
-    "MilitaryUnit",
-    "Country",
-    "Settlement",
-    "Region",
-    "River",
-    "Facility",
-    "OtherPlace",
-    "Place",
-}
-EVENT_TYPES = {
-    "Attack",
-    "Shelling",
-    "AirStrike",
-    "MissileStrike",
-    "DroneStrike",
-    "Battle",
-    "Offensive",
-    "Advance",
-    "Capture",
-    "Liberation",
-    "Withdrawal",
-    "Encirclement",
-    "Reinforcement",
-    "Deployment",
-    "Evacuation",
-    "Casualties",
-    "Destruction",
-    "Shootdown",
-    "Surrender",
-    "Occupation",
-    "Negotiation",
-    "AidDelivery",
-    "Other",
-}
+import kg.types
+
+ENTITY_TYPES = {*kg.types.ENTITY_TYPES, "OtherPlace"}  # the gold's name for ckg:Place
+EVENT_TYPES = set(kg.types.EVENT_TYPES)
 META_KEYS = {"date", "title", "url", "publisher", "theatre", "style"}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

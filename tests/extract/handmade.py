@@ -146,3 +146,25 @@ def parsed(table: str, doc_id: str = "hand", date: dt.date | None = dt.date(2024
         paragraphs.append(Paragraph(len(text), spacy_doc))
         text += spacy_doc.text
     return Parsed(SourceDoc(id=doc_id, text=text, date=date), tuple(paragraphs))
+
+
+def with_entities(table: str, entities: dict | None = None):
+    """A hand-made parse and an EntityTable holding every occurrence of each name in
+    ``entities`` (name -> type, or (type, label)), in text order; and the keys by name."""
+    import re
+
+    from kg.extract.entities.table import EntityTable
+    from kg.types import Span
+
+    doc = parsed(table)
+    text, found = doc.doc.text, []
+    for name, spec in (entities or {}).items():
+        type_, label = spec if isinstance(spec, tuple) else (spec, None)
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            found.append((m.start(), m.end(), type_, label))
+    assert len({f[0] for f in found}) == len(found), "overlapping entity names"
+    entity_table, keys = EntityTable(), {}
+    for start, end, type_, label in sorted(found):
+        keys[text[start:end]] = entity_table.add(Span(start, end, text[start:end]), type_, label)
+    assert set(keys) == set(entities or {}), "an entity name is not in the text"
+    return doc, entity_table, keys

@@ -4,32 +4,18 @@ table filled by hand."""
 
 from __future__ import annotations
 
-import re
-
 from kg.extract.coref.actors import ACTOR
 from kg.extract.coref.resolver import Resolver
-from kg.extract.entities.table import EntityTable
 from kg.extract.parsed import Paragraph
 from kg.extract.rules import Decision
-from kg.types import Span
-from tests.extract.handmade import parsed
+from tests.extract.handmade import with_entities
 
 
 def build(table: str, entities: dict[str, str | tuple[str, str]] | None = None):
     """A Resolver on a hand-made parse, with every occurrence of each name in ``entities``
     (name -> type, or (type, label)) added to its table, in text order; and the keys by
     name."""
-    doc = parsed(table)
-    text, found = doc.doc.text, []
-    for name, spec in (entities or {}).items():
-        type_, label = spec if isinstance(spec, tuple) else (spec, None)
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            found.append((m.start(), m.end(), type_, label))
-    assert len({f[0] for f in found}) == len(found), "overlapping entity names"
-    entity_table, keys = EntityTable(), {}
-    for start, end, type_, label in sorted(found):
-        keys[text[start:end]] = entity_table.add(Span(start, end, text[start:end]), type_, label)
-    assert set(keys) == set(entities or {}), "an entity name is not in the text"
+    doc, entity_table, keys = with_entities(table, entities)
     return Resolver(doc, entity_table), keys
 
 

@@ -8,31 +8,20 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kg.extract.entities.table import EntityTable
 from kg.extract.parsed import Paragraph
 from kg.extract.rules import REGISTRY, Decision
 from kg.extract.statements.finder import StatementFinder
 from kg.extract.statements.quotes import quote_ranges
 from kg.extract.statements.speakers import ACTOR, CO_SPEAKERS, MEDIUM, QUOTE_SPEAKER, SPEAKER
-from kg.types import Span, Statement
-from tests.extract.handmade import parsed
+from kg.types import Statement
+from tests.extract.handmade import with_entities
 
 
 def build(table: str, entities: dict[str, str | tuple[str, str]] | None = None):
     """A StatementFinder on a hand-made parse, with every occurrence of each name in
     ``entities`` (name -> type, or (type, label)) added to its table, in text order;
     and the keys by name."""
-    doc = parsed(table)
-    text, found = doc.doc.text, []
-    for name, spec in (entities or {}).items():
-        type_, label = spec if isinstance(spec, tuple) else (spec, None)
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            found.append((m.start(), m.end(), type_, label))
-    assert len({f[0] for f in found}) == len(found), "overlapping entity names"
-    entity_table, keys = EntityTable(), {}
-    for start, end, type_, label in sorted(found):
-        keys[text[start:end]] = entity_table.add(Span(start, end, text[start:end]), type_, label)
-    assert set(keys) == set(entities or {}), "an entity name is not in the text"
+    doc, entity_table, keys = with_entities(table, entities)
     return StatementFinder(doc, entity_table), keys
 
 
