@@ -393,6 +393,15 @@ def _noun_key(token: Token) -> str:
 TRIGGER: RuleList[tuple[str, list[Token], float]] = RuleList("events.trigger")
 Typed = tuple[str, list[Token], float]
 
+#: The parts of speech a trigger can have: verbs, nouns, adjectives ("dead", "seized").
+CONTENT_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ"})
+
+
+@TRIGGER.rule
+def not_a_content_word(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """Punctuation, determiners, prepositions, numbers are no trigger (the list stops)."""
+    return NOTHING if token.pos_ not in CONTENT_POS else None
+
 
 @TRIGGER.rule
 def surrounding_description(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:

@@ -396,3 +396,9 @@ def test_displaced_description():
     assert tr.displaced_description(*on(t, 1)) is NOTHING
     t = "Thousands NNS nsubj 1 thousand\nfled VBD ROOT 1 flee\nthe DT det 3\ncity NN dobj 1 city"
     assert tr.displaced_description(*on(t, 1)) is None
+
+
+def test_not_a_content_word():
+    t = on("in IN prep 1\nKharkiv NNP pobj 0 kharkiv GPE", 0)
+    assert tr.not_a_content_word(*t) is NOTHING
+    assert tr.not_a_content_word(*on(FORCES_SHELLED, 2)) is None
