@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from . import lexicon
 from .coref.resolver import SPEECH_VERBS
-from .events.triggers import is_definite
+from .parsed import is_definite
 from .rules import RuleList
 
 __all__ = [

@@ -22,6 +22,15 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 MAX_PARAGRAPH = 20_000
 
 
+#: Determiners that make a noun phrase definite ("the attack", "that battle").
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def is_definite(token: Token) -> bool:
+    """A noun with a definite determiner: "the offensive", "this attack"."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)
+
+
 @dataclass(frozen=True)
 class Paragraph:
     offset: int  # where the paragraph starts in the document text

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from ...types import PLACE_TYPES
 from .. import lexicon as vocab
 from ..coref.resolver import SPEECH_VERBS, Resolver, relative_antecedent
-from ..parsed import Paragraph
+from ..parsed import DEFINITE, Paragraph, is_definite
 from ..rules import NOTHING, Decision, RuleList
 
 __all__ = [
@@ -42,7 +42,6 @@ __all__ = [
 LENIENT_GROUPS = vocab.groups("event_types", "group")
 #: Verbs that only say an event noun took place ("the battle was fought").
 SUPPORT_VERBS = vocab.words("support_verbs")
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 @lru_cache(maxsize=1)
@@ -54,10 +53,6 @@ def lexicon() -> dict:
 def same_group(a: str, b: str) -> bool:
     """True when two event types fall in one lenient group (or are equal)."""
     return a == b or any(a in g and b in g for g in LENIENT_GROUPS)
-
-
-def is_definite(token: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)
 
 
 def plural(token: Token) -> bool:
