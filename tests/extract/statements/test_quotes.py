@@ -7,6 +7,7 @@ from __future__ import annotations
 from kg.extract.rules import Decision
 from kg.extract.statements.quotes import QUOTE, quote_ranges
 from tests.extract.handmade import parsed
+from tests.extract.statements.test_speech import CALLED_A_FABRICATION
 
 
 def rule(name: str):
@@ -51,18 +52,7 @@ def test_after_colon_a_quote_after_a_colon_is_a_statement():
 
 def test_quoted_verdict_of_call_is_the_subjects_word():
     text, called = verb_of(
-        """
-The          DT   det    1
-ministry     NN   nsubj  2
-called       VBD  ROOT   2  call
-the          DT   det    4
-claim        NN   dobj   2
-"            ``   punct  7
-a            DT   det    7
-fabrication  NN   oprd   2
-"            ''   punct  7
-.            .    punct  2
-""",
+        CALLED_A_FABRICATION,
         "called",
     )
     assert text[slice(*the_quote(text))] == "a fabrication"
