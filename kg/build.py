@@ -285,7 +285,9 @@ def _add_mention(graph: Graph, doc_id: str, span: Span, entity: URIRef | None = 
 
 
 def _add_entity(graph: Graph, ext: Extraction, ent: Entity, node: URIRef, label: str) -> None:
-    graph.add((node, RDF.type, CKG[ent.type]))
+    graph.add((node, RDF.type, CKG.GenericFacility if ent.generic else CKG[ent.type]))
+    if ent.generic:  # stated beside it, so shapes asking for a place see a facility
+        graph.add((CKG.GenericFacility, RDFS.subClassOf, CKG.Facility))
     graph.add((node, RDFS.label, Literal(label)))
     for alt in sorted({ent.label, *ent.alt_labels} - {label}):
         graph.add((node, SKOS.altLabel, Literal(alt)))
