@@ -14,8 +14,11 @@ parser it prints: documents in, documents found, documents whose id, title and t
 back exactly as ingested, and the parse failure if any. The run fails (exit 1) on any
 failure, lost document or inexact round trip.
 
-Figures (2 shared cores, busy machine, 2026-12-04): 1,000 documents, 5 formats, 11
-output x parser pairs: 1000/1000 found and exact in each, 0 failures.
+Figures (2 shared cores, busy machine, 2026-12-04, ``--docs 1000 --seed 14``): 1,000
+lines -> 1,000 documents built, 0 failed; warnings W001 401, W002 1,079, W003 309, W004
+111, W005 758, W006 459; 142,462 triples (168,376 quads in TriG / N-Quads); 11 output x
+parser pairs, each 1000/1000 documents found with id, title and text exact; 0 parser
+failures. Extraction took 226 s, parsing about 3 min more.
 """
 
 from __future__ import annotations
