@@ -51,14 +51,16 @@ Examples:
 
   kg load out/seeds.trig --update http://127.0.0.1:8890/sparql-auth --chunk-size 1000
 
-On Oxigraph (recognised by its Server header) --gsp sends --batch-docs documents per
-request (default 100): their graphs are dropped, then POSTed together as N-Quads with
-Oxigraph's no_transaction, which is about twice as fast on disk but not atomic: a
-request that fails half-way can leave part of its triples. The count check after the
-load reports any such graph; load again to replace it. --atomic makes each POST one
-transaction (about 1.5x slower); --batch-docs 1 PUTs one graph per request, as on any
-other Graph Store. Virtuoso always gets one PUT per graph, and --update refuses a
---chunk-size above 1000 there.
+Loads are atomic per request: --batch-docs documents (default 100) are replaced by ONE
+SPARQL Update (DROP SILENT GRAPH each, then one INSERT DATA), which Oxigraph and
+Virtuoso apply as one transaction, so a load that is killed or fails half-way leaves
+each graph either as it was or complete; run it again to finish. On Oxigraph
+(recognised by its Server header) and Virtuoso, --gsp sends these updates to the update
+endpoint next to it (/update, /sparql-auth); other Graph Stores get one PUT per graph.
+On Virtuoso and with --update, a request also holds at most --chunk-size triples
+(Virtuoso refuses more than 1000); a bigger graph goes in chunks, not atomically.
+
+An unreachable store, refused credentials or a URL without http:// exit with code 2.
 """
 
 _SERVE_HELP = """Serve graphs over SPARQL with Oxigraph on 127.0.0.1 until Ctrl-C.
@@ -169,7 +171,12 @@ def load_cli(
         typer.Option("--graph", help="Put every triple into this one named graph."),
     ] = None,
     auth_scheme: Annotated[
-        str, typer.Option("--auth-scheme", help="auto, basic or digest.")
+        str,
+        typer.Option(
+            "--auth",
+            "--auth-scheme",
+            help="basic, digest (Virtuoso) or auto (the server's challenge decides).",
+        ),
     ] = "auto",
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request.")] = 300.0,
     retries: Annotated[int, typer.Option("--retries", help="Retries on errors and 5xx.")] = 3,
@@ -178,18 +185,19 @@ def load_cli(
         typer.Option(
             "--batch-docs",
             min=1,
-            help="Documents per request on Oxigraph (default 100; 1 = a PUT per graph).",
+            help="Documents (graphs) per update request (default 100).",
         ),
     ] = None,
     atomic: Annotated[
         bool,
-        typer.Option("--atomic", help="Oxigraph: each batch in one transaction (slower)."),
+        typer.Option("--atomic", hidden=True, help="Kept for old scripts: loads are atomic."),
     ] = False,
 ) -> None:
     import os
 
     from kg.store import credentials, load_graph
 
+    del atomic  # every batch is one transaction now
     try:
         auth = None
         if user:
@@ -212,7 +220,6 @@ def load_cli(
             timeout=timeout,
             retries=retries,
             batch_docs=batch_docs,
-            atomic=atomic,
             progress=_load_progress(),
         )
     except KgError as err:
