@@ -27,7 +27,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError, UsageError
-from kg.http import HttpClient, check_url
+from kg.http_client import HttpClient, check_url
 from kg.ontology import ID
 
 __all__ = [

@@ -12,8 +12,9 @@ What goes wrong becomes one line from the error catalogue: a URL without a schem
 :class:`~kg.errors.UnreachableError` and refused credentials a
 :class:`~kg.errors.CredentialsError` (all exit 2); any other refusal quotes the server.
 
->>> client = HttpClient(retries=0)                                   # doctest: +SKIP
->>> client.request("POST", "http://127.0.0.1:7878/query", data={"query": "ASK {}"})
+>>> client = HttpClient(retries=0)
+>>> url = "http://127.0.0.1:7878/query"
+>>> client.request("POST", url, data={"query": "ASK {}"})  # doctest: +SKIP
 <Response [200]>
 """
 
