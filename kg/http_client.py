@@ -43,10 +43,10 @@ _USER_AGENT = "conflict-kg"
 def check_url(url: str, what: str = "endpoint") -> str:
     """Return ``url`` if it is an absolute http(s) URL with a host; UsageError if not.
 
-    >>> check_url("127.0.0.1:7878/store")
+    >>> check_url("127.0.0.1:7878/store")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    kg.errors.UsageError: [E001] The endpoint URL '127.0.0.1:7878/store' has no http:// or https:// scheme; did you mean http://127.0.0.1:7878/store ?
+    kg.errors.UsageError: [E001] ... did you mean http://127.0.0.1:7878/store ?
     """
     parts = urllib.parse.urlsplit(url.strip())
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:

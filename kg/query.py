@@ -577,7 +577,9 @@ def _run_remote(
     try:
         if graph_form:
             graph = _new_graph()
-            graph.parse(data=response.content, format="nt" if "n-triples" in content_type else "turtle")
+            graph.parse(
+                data=response.content, format="nt" if "n-triples" in content_type else "turtle"
+            )
             return QueryResult("graph", triples=list(graph), truncated=truncated)
         document = json.loads(response.content)
     except (ValueError, SyntaxError) as err:

@@ -4,8 +4,8 @@ our Wikidata-shaped fixture (tests/data/link/wikidata_fixture.ttl)."""
 from __future__ import annotations
 
 import socket
-import sys
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path

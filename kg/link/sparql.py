@@ -88,7 +88,11 @@ class SparqlClient:
         self._last = 0.0
         self.requests = 0  # queries sent (not cache hits; retries are urllib3's)
         self._http = HttpClient(
-            timeout=timeout, retries=retries, backoff=backoff, user_agent=user_agent(), error=KbError
+            timeout=timeout,
+            retries=retries,
+            backoff=backoff,
+            user_agent=user_agent(),
+            error=KbError,
         )
 
     def _cache_path(self, query: str) -> Path:
