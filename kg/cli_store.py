@@ -66,14 +66,18 @@ An unreachable store, refused credentials or a URL without http:// exit with cod
 _SERVE_HELP = """Serve graphs over SPARQL with Oxigraph on 127.0.0.1 until Ctrl-C.
 
 The graphs are bulk-loaded into --location first (a temporary folder, removed on exit,
-when none is given). Documents keep their named graphs, and the default graph holds
-the set union of all their triples, which the saved queries read.
+when none is given). Documents keep their named graphs, and the default graph is the
+union of all graphs, so whatever `kg load` adds later is seen by the saved queries too.
+The port is 7878 unless --port says otherwise; when 7878 is busy, a free port is taken
+and named on stderr.
 
 Examples:
 
   kg serve out/seeds.trig
 
-  kg serve out/seeds.ttl --location data/oxigraph --port 7878
+  kg serve --location data/oxigraph
+  kg load out/seeds.trig --gsp http://127.0.0.1:7878/store
+  kg query list_statements --endpoint http://127.0.0.1:7878/query
 """
 
 
@@ -258,9 +262,12 @@ def serve_cli(
         Path | None,
         typer.Option("--location", "-l", help="Database folder (kept); default a temp folder."),
     ] = None,
-    port: Annotated[int | None, typer.Option("--port", help="Port (default: a free one).")] = None,
+    port: Annotated[
+        int | None,
+        typer.Option("--port", help="Port (default 7878, or a free one when 7878 is busy)."),
+    ] = None,
 ) -> None:
-    from kg.server import OxigraphServer, bulk_load
+    from kg.server import DEFAULT_PORT, OxigraphServer, bulk_load
 
     temporary = location is None
     folder = Path(tempfile.mkdtemp(prefix="kg-serve-")) / "db" if temporary else location
@@ -272,9 +279,19 @@ def serve_cli(
     previous = signal.signal(signal.SIGTERM, stop)
     try:
         if graphs:
-            with tempfile.TemporaryDirectory(prefix="kg-serve-union-") as scratch:
-                bulk_load(folder, [*graphs, *_flattened(graphs, Path(scratch))])
-        with OxigraphServer(folder, port=port) as server:
+            bulk_load(folder, list(graphs))
+        server = OxigraphServer(
+            folder,
+            port=port or DEFAULT_PORT,
+            union_default_graph=True,
+            fallback=port is None,
+        )
+        with server:
+            if server.moved_from is not None:
+                typer.echo(
+                    f"kg: port {server.moved_from} is in use; serving on port {server.port}",
+                    err=True,
+                )
             typer.echo(f"query:  {server.query_url}")
             typer.echo(f"update: {server.update_url}")
             typer.echo(f"store:  {server.store_url}")
@@ -290,30 +307,6 @@ def serve_cli(
         signal.signal(signal.SIGTERM, previous)
         if temporary:
             shutil.rmtree(folder.parent, ignore_errors=True)
-
-
-def _flattened(graphs: list[Path], work: Path) -> list[Path]:
-    """N-Triples copies of the TriG/N-Quads files' distinct triples, for the default graph.
-
-    Saved queries read the default graph; as a set union of the documents' graphs it
-    holds each shared entity triple once (a bag union would repeat it per document).
-    """
-    import pyoxigraph as ox
-
-    from kg.store import rdf_format
-
-    out: list[Path] = []
-    work.mkdir(parents=True, exist_ok=True)
-    for index, path in enumerate(graphs):
-        if rdf_format(path) not in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
-            continue
-        triples = dict.fromkeys(
-            ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(path=str(path))
-        )
-        target = work / f"union-{index}.nt"
-        ox.serialize(list(triples), str(target), ox.RdfFormat.N_TRIPLES)
-        out.append(target)
-    return out
 
 
 def register(app: typer.Typer) -> None:

@@ -55,6 +55,8 @@ RDF_EXTENSIONS: dict[str, ox.RdfFormat] = {
     ".owl": ox.RdfFormat.RDF_XML,
     ".n3": ox.RdfFormat.N3,
 }
+_DATASET_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD)
+"""Formats whose files hold named graphs (our JSON-LD keeps one per document)."""
 VIRTUOSO_MAX_CHUNK = 1000
 """Virtuoso rejects INSERT DATA of 2,000 triples (SP031); 1,000 works."""
 OXIGRAPH_BATCH_DOCS = 100
@@ -100,7 +102,7 @@ def open_store(paths: Sequence[Path] = (), location: Path | None = None) -> ox.S
             raise QueryError(f"{path} is not valid {rdf.name}: {err}") from err
         except (OSError, ValueError) as err:
             raise QueryError(f"Cannot load {path}: {err}") from err
-    if any(rdf_format(path) in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS) for path in paths):
+    if any(rdf_format(path) in _DATASET_FORMATS for path in paths):
         store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     return store
 
@@ -122,8 +124,8 @@ def default_graph_iri(path: Path) -> str:
 def read_graphs(path: Path, graph_iri: str | None = None) -> dict[str, list[Triple]]:
     """Read an RDF file into {graph IRI: distinct triples}.
 
-    TriG/N-Quads keep their named graphs (their default-graph triples, and every
-    triple of a Turtle/N-Triples/JSON-LD file, go to ``graph_iri`` or
+    TriG/N-Quads/JSON-LD keep their named graphs (their default-graph triples, and
+    every triple of a Turtle/N-Triples file, go to ``graph_iri`` or
     :func:`default_graph_iri`). With ``graph_iri`` given, everything goes there.
     """
     path = Path(path)
