@@ -1,7 +1,8 @@
 """Deterministic serialisation in every format, written atomically.
 
 Formats: Turtle (default), N-Triples, TriG and N-Quads (one named graph per document),
-JSON-LD (with a context of our prefixes; one named graph per document too). The same graph always gives the same bytes:
+JSON-LD (with a context of our prefixes; one named graph per document too). The same
+graph always gives the same bytes:
 Turtle, TriG, N-Triples and N-Quads come from :mod:`kg.turtle` (everything sorted);
 JSON-LD from :mod:`kg.jsonld` (keys and arrays sorted).
 """
