@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import requests
+import urllib3
 from requests.adapters import HTTPAdapter
 from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 from urllib3.util.retry import Retry
@@ -124,15 +125,15 @@ class HttpClient:
             return self.session.request(method, url, **kwargs)
         except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema) as err:
             raise UsageError(f"The URL {url!r} is not valid: {err}") from None
-        except requests.Timeout:
+        except requests.RequestException as err:
+            if not _timed_out(err):
+                raise UnreachableError(
+                    f"Cannot reach {_short(url)} ({_reason(err)}) after {self.retries + 1} "
+                    "attempts. Is the server running and the URL right?"
+                ) from None
             raise UnreachableError(
                 f"{_short(url)} gave no answer within {kwargs['timeout']:g} s "
                 f"({self.retries + 1} attempts); is the server busy? Give a longer --timeout."
-            ) from None
-        except requests.RequestException as err:
-            raise UnreachableError(
-                f"Cannot reach {_short(url)} ({_reason(err)}) after {self.retries + 1} "
-                "attempts. Is the server running and the URL right?"
             ) from None
 
     def request(self, method: str, url: str, **kwargs: Any) -> requests.Response:
@@ -156,6 +157,16 @@ class HttpClient:
                 f"{server_message(response)}"
             )
         return response
+
+
+def _timed_out(err: Exception) -> bool:
+    """Whether a request failed on a timeout (urllib3 wraps a read timeout in retries)."""
+    if isinstance(err, requests.Timeout):
+        return True
+    reason = getattr(err.args[0], "reason", None) if err.args else None
+    return isinstance(reason, urllib3.exceptions.TimeoutError) and not isinstance(
+        reason, urllib3.exceptions.NewConnectionError  # a refused connection, in urllib3 2
+    )
 
 
 def _reason(err: Exception) -> str:
