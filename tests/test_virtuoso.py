@@ -243,7 +243,7 @@ def test_a_killed_reload_never_leaves_a_partial_graph(virtuoso: Virtuoso, tmp_pa
     for trial in range(2):
         load_graph(old, gsp=virtuoso.gsp, auth=DBA)
         assert _stored(virtuoso.sparql) == before
-        killed += _kill_midway(new, virtuoso.gsp, virtuoso.sparql, "new-", env)
+        killed += _kill_midway(new, virtuoso.gsp, virtuoso.sparql, env)
         stored = _stored(virtuoso.sparql)
         assert set(stored) == set(before), trial
         for name, triples in stored.items():
