@@ -47,7 +47,7 @@ Examples:
 
   kg load out/seeds.trig --gsp http://127.0.0.1:7878/store
 
-  kg load out/seeds.ttl --gsp http://127.0.0.1:8890/sparql-graph-crud-auth --user dba
+  kg load out/seeds.ttl --gsp http://127.0.0.1:8890/sparql-graph-crud-auth --user dba --auth digest
 
   kg load out/seeds.trig --update http://127.0.0.1:8890/sparql-auth --chunk-size 1000
 
@@ -117,6 +117,12 @@ def query_cli(
     list_queries_: Annotated[
         bool, typer.Option("--list", help="List the saved queries and their parameters.")
     ] = False,
+    user: Annotated[
+        str | None, typer.Option("--user", "-u", help="--endpoint user (see kg load --help).")
+    ] = None,
+    auth_scheme: Annotated[
+        str, typer.Option("--auth", help="basic, digest or auto (the server's challenge).")
+    ] = "auto",
 ) -> None:
     from kg.query import format_result, list_queries, run_query
 
@@ -139,6 +145,8 @@ def query_cli(
             graphs or [],
             endpoint=endpoint,
             params=_parse_params(param or []),
+            auth=_user_auth(user, endpoint or ""),
+            auth_scheme=auth_scheme,
         )
         text = format_result(result, fmt)
     except KgError as err:
@@ -197,21 +205,11 @@ def load_cli(
         typer.Option("--atomic", hidden=True, help="Kept for old scripts: loads are atomic."),
     ] = False,
 ) -> None:
-    import os
-
-    from kg.store import credentials, load_graph
+    from kg.store import load_graph
 
     del atomic  # every batch is one transaction now
     try:
-        auth = None
-        if user:
-            password = os.environ.get("KG_STORE_PASSWORD")
-            if password is None:
-                found = credentials(gsp or update or "")
-                password = found[1] if found and found[0] == user else None
-            if password is None:
-                password = typer.prompt(f"Password for {user}", hide_input=True, err=True)
-            auth = (user, password)
+        auth = _user_auth(user, gsp or update or "")
         report = load_graph(
             graph,
             gsp=gsp,
@@ -233,6 +231,23 @@ def load_cli(
         f"{report.target} in {report.seconds:.2f} s ({report.rate:,.0f} triples/s, "
         f"{report.requests} requests; {report.detail}); counts checked"
     )
+
+
+def _user_auth(user: str | None, url: str) -> tuple[str, str] | None:
+    """(user, password) for --user: KG_STORE_PASSWORD, ~/.netrc, else a prompt."""
+    import os
+
+    from kg.store import credentials
+
+    if not user:
+        return None
+    password = os.environ.get("KG_STORE_PASSWORD")
+    if password is None:
+        found = credentials(url)
+        password = found[1] if found and found[0] == user else None
+    if password is None:
+        password = typer.prompt(f"Password for {user}", hide_input=True, err=True)
+    return user, password
 
 
 def _load_progress():

@@ -165,7 +165,8 @@ def _timed_out(err: Exception) -> bool:
         return True
     reason = getattr(err.args[0], "reason", None) if err.args else None
     return isinstance(reason, urllib3.exceptions.TimeoutError) and not isinstance(
-        reason, urllib3.exceptions.NewConnectionError  # a refused connection, in urllib3 2
+        reason,
+        urllib3.exceptions.NewConnectionError,  # a refused connection, in urllib3 2
     )
 
 
