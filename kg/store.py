@@ -483,7 +483,10 @@ def load_graph(
             progress(sent_graphs, len(graphs))
 
     max_graphs = batch_docs or OXIGRAPH_BATCH_DOCS
-    if gsp and kind == "other":
+    query_url = query or _derive_query_url(target)
+    if gsp and kind == "oxigraph":
+        detail = _load_oxigraph(client, gsp, query_url, graphs, max_graphs, tick)
+    elif gsp and kind == "other":
         for iri, triples in graphs.items():
             client.request(
                 "PUT",
@@ -496,14 +499,12 @@ def load_graph(
         detail = "PUT per graph"
     else:
         update_url = update or _derive_update_url(target)
-        max_triples = None if gsp and kind == "oxigraph" else chunk_size
-        atomic = _replace_batches(client, update_url, graphs, max_graphs, max_triples, tick)
-        limit = f" and {max_triples:,} triples" if max_triples else ""
-        detail = f"one update per {max_graphs} graphs{limit}"
+        atomic = _replace_batches(client, update_url, graphs, max_graphs, chunk_size, tick)
+        detail = f"one update per {max_graphs} graphs and {chunk_size:,} triples"
         detail += "" if atomic else "; graphs over the limit in chunks"
     sent = {iri: len(triples) for iri, triples in graphs.items()}
     if check:
-        _check_counts(client, query or _derive_query_url(target), sent)
+        _check_counts(client, query_url, sent)
     return LoadReport(
         target,
         "gsp" if gsp else "update",
@@ -511,6 +512,42 @@ def load_graph(
         time.perf_counter() - started,
         client.requests_sent,
         detail,
+    )
+
+
+def _load_oxigraph(
+    client: HttpClient,
+    gsp: str,
+    query_url: str,
+    graphs: Mapping[str, Sequence[Triple]],
+    max_graphs: int,
+    tick: Callable[[int], None],
+) -> str:
+    """Oxigraph: graphs the store lacks go as N-Quads in one transactional POST per
+    batch (about three times as fast as INSERT DATA); graphs it holds are replaced by
+    one DROP + INSERT DATA update per batch. Either way, one transaction per batch."""
+    held = count_graphs(query_url, list(graphs), client)
+    fresh = {name: triples for name, triples in graphs.items() if not held[name]}
+    for batch in _batches(fresh, max_graphs, None):
+        client.request(
+            "POST",
+            gsp,
+            data=_nquads(fresh, batch),
+            headers={"Content-Type": "application/n-quads"},
+        )
+        tick(len(batch))
+    stale = {name: triples for name, triples in graphs.items() if held[name]}
+    _replace_batches(client, _derive_update_url(gsp), stale, max_graphs, None, tick)
+    return (
+        f"{len(fresh)} new graphs by dataset POST, {len(stale)} replaced by update, "
+        f"{max_graphs} per request"
+    )
+
+
+def _nquads(graphs: Mapping[str, Sequence[Triple]], names: Sequence[str]) -> bytes:
+    return ox.serialize(
+        [ox.Quad(s, p, o, ox.NamedNode(name)) for name in names for s, p, o in graphs[name]],
+        format=ox.RdfFormat.N_QUADS,
     )
 
 

@@ -70,10 +70,15 @@ def test_bnode_chunks_never_split_a_blank_node() -> None:
 def test_gsp_load_twice_changes_nothing(server: OxigraphServer, path: Path) -> None:
     first = load_graph(path, gsp=server.store_url)
     assert first.triples == 238 and first.method == "gsp"
-    assert first.detail == "one update per 100 graphs"
+    new_graphs = len(first.graphs)
+    assert (
+        first.detail
+        == f"{new_graphs} new graphs by dataset POST, 0 replaced by update, 100 per request"
+    )
     assert total(server) == 238
     second = load_graph(path, gsp=server.store_url)
     assert second.graphs == first.graphs
+    assert second.detail.startswith(f"0 new graphs by dataset POST, {new_graphs} replaced")
     assert total(server) == 238
 
 
@@ -90,9 +95,9 @@ def test_update_load_twice_changes_nothing(server: OxigraphServer, chunk_size: i
 @pytest.mark.parametrize(
     ("batch_docs", "detail"),
     [
-        (1, "one update per 1 graphs"),
-        (1000, "one update per 1000 graphs"),
-        (7, "one update per 7 graphs"),
+        (1, "30 new graphs by dataset POST, 0 replaced by update, 1 per request"),
+        (1000, "30 new graphs by dataset POST, 0 replaced by update, 1000 per request"),
+        (7, "30 new graphs by dataset POST, 0 replaced by update, 7 per request"),
     ],
 )
 def test_gsp_batches_replace_many_documents(
@@ -116,6 +121,7 @@ def test_gsp_batches_replace_many_documents(
     shrunk.write_text("".join(line for line in lines if "p0" not in line), encoding="utf-8")
     second = load_graph(shrunk, gsp=server.store_url, batch_docs=batch_docs)
     assert total(server) == second.triples == first.triples - 30
+    assert second.detail.startswith("0 new graphs by dataset POST, 30 replaced by update")
     rows = select(
         server.query_url,
         "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s <http://e/geo> ?b . ?b ?p ?wkt } }",
