@@ -559,8 +559,9 @@ def _diff_update(
     client: HttpClient, query_url: str, graphs: Mapping[str, Sequence[Triple]], names: list[str]
 ) -> str:
     """One SPARQL Update that turns the stored graphs into ``graphs``: DELETE DATA of
-    the triples gone, INSERT DATA of the new ones ("" when nothing changed). A graph
-    with blank nodes (whose labels cannot be compared) is dropped and inserted whole.
+    the triples gone, INSERT DATA of the new ones ("" when nothing changed), compared
+    in Oxigraph's canonical form. A graph with blank nodes (whose labels cannot be
+    compared) is dropped and inserted whole.
 
     Sending only the difference keeps a reload of (nearly) the same file fast: Oxigraph
     parses a big INSERT DATA at a few thousand triples per second.
@@ -574,22 +575,34 @@ def _diff_update(
         headers={"Accept": "application/sparql-results+json"},
     )
     stored: dict[str, set[Triple]] = {name: set() for name in names}
-    for row in response.json()["results"]["bindings"]:
-        triple = (_term(row["s"]), _term(row["p"]), _term(row["o"]))
-        stored[row["g"]["value"]].add(triple)  # type: ignore[arg-type]
+    for row in ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON):
+        triple = (row["s"], row["p"], row["o"])
+        stored[row["g"].value].add(triple)  # type: ignore[arg-type, union-attr]
     drops, deletes, inserts = [], {}, {}
+    canonical = _as_stored(graphs, names)
     for name in names:
-        new = set(graphs[name])
+        new = canonical[name]
         if any(isinstance(t, ox.BlankNode) for triple in (*new, *stored[name]) for t in triple):
             drops.append(name)
             inserts[name] = list(graphs[name])
             continue
         deletes[name] = [triple for triple in stored[name] if triple not in new]
-        inserts[name] = [triple for triple in graphs[name] if triple not in stored[name]]
+        inserts[name] = [triple for triple in new if triple not in stored[name]]
     parts = [f"DROP SILENT GRAPH <{name}>" for name in drops]
     parts += _data_block("DELETE DATA", deletes)
     parts += _data_block("INSERT DATA", inserts)
     return " ;\n".join(parts)
+
+
+def _as_stored(graphs: Mapping[str, Sequence[Triple]], names: list[str]) -> dict[str, set[Triple]]:
+    """The graphs as Oxigraph stores them: it keeps literals in canonical form
+    ("0.950" becomes "0.95", an xsd:nonNegativeInteger an xsd:integer)."""
+    store = ox.Store()
+    store.extend(ox.Quad(s, p, o, ox.NamedNode(name)) for name in names for s, p, o in graphs[name])
+    out: dict[str, set[Triple]] = {name: set() for name in names}
+    for quad in store:
+        out[quad.graph_name.value].add((quad.subject, quad.predicate, quad.object))  # type: ignore[union-attr, arg-type]
+    return out
 
 
 def _data_block(verb: str, graphs: Mapping[str, Sequence[Triple]]) -> list[str]:
@@ -599,19 +612,6 @@ def _data_block(verb: str, graphs: Mapping[str, Sequence[Triple]]) -> list[str]:
         if triples
     )
     return [f"{verb} {{\n{blocks}\n}}"] if blocks else []
-
-
-def _term(value: Mapping[str, str]) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An RDF term from a SPARQL JSON result binding."""
-    kind = value["type"]
-    if kind == "uri":
-        return ox.NamedNode(value["value"])
-    if kind == "bnode":
-        return ox.BlankNode(value["value"])
-    if "xml:lang" in value:
-        return ox.Literal(value["value"], language=value["xml:lang"])
-    datatype = value.get("datatype")
-    return ox.Literal(value["value"], datatype=ox.NamedNode(datatype) if datatype else None)
 
 
 def _nquads(graphs: Mapping[str, Sequence[Triple]], names: Sequence[str]) -> bytes:
