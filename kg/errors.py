@@ -85,6 +85,20 @@ class StoreError(KgError):
     code = "E050"
 
 
+class UnreachableError(StoreError):
+    """An endpoint does not answer (refused, unknown host, timeout): check the URL."""
+
+    code = "E051"
+    exit_code = 2
+
+
+class CredentialsError(StoreError):
+    """An endpoint refused the credentials (401/403): give a user allowed to do it."""
+
+    code = "E052"
+    exit_code = 2
+
+
 class KbError(KgError):
     """The knowledge base or a Wikidata source could not be read."""
 
