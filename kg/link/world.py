@@ -9,6 +9,7 @@ after its own in-memory indexes.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from functools import lru_cache
@@ -48,6 +49,13 @@ class WorldGazetteer:
     def meta(self) -> dict[str, str]:
         with self._lock:
             return dict(self._conn().execute("SELECT key, value FROM meta").fetchall())
+
+    def neighbours(self) -> dict[str, frozenset[str]]:
+        """ISO code -> the codes of the countries it borders (GeoNames)."""
+        if not hasattr(self, "_neighbours"):
+            raw = json.loads(self.meta.get("neighbours") or "{}")
+            self._neighbours = {k: frozenset(v) for k, v in raw.items()}
+        return self._neighbours
 
     def usable(self) -> bool:
         """The file exists and its name keys were made by this normaliser."""
