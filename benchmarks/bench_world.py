@@ -30,7 +30,7 @@ def gazetteer_figures(path: Path = WORLD_DB, top: int = 12) -> None:
         print(f"  {type_:<11} {n:>6}  with QID {qid:>6}  coordinates {lat:>6}  GeoNames {gn:>6}")
     names = db.execute("SELECT count(*) FROM names").fetchone()[0]
     print(f"  names indexed: {names}")
-    print(f"  top countries (places): ", end="")
+    print("  top countries (places): ", end="")
     rows = db.execute(
         "SELECT country, count(*) AS n FROM places GROUP BY country ORDER BY n DESC, country "
         f"LIMIT {top}"

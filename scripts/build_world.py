@@ -156,6 +156,17 @@ def wof_concordances(records: list[dict]) -> tuple[dict[str, str], dict, set[str
     return single, admin, {r["country"] for r in records if r["country"]}
 
 
+def wof_region_geonames(records: list[dict]) -> dict:
+    """A region's GeoNames id, by QID and by (country, name): only where one id."""
+    found: dict = defaultdict(set)
+    for r in records:
+        if r["kind"] == "region" and r["gn"] and r["current"]:
+            found[(r["country"], exact_key(r["name"]))].add(r["gn"])
+            if r["wd"]:
+                found[r["wd"]].add(r["gn"])
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
 # -- dr5hn -----------------------------------------------------------------------------
 def _unique_qids(rows: list[dict], key: str = "wikiDataId") -> None:
     counts = Counter(r.get(key) for r in rows if r.get(key))
@@ -167,9 +178,7 @@ def _unique_qids(rows: list[dict], key: str = "wikiDataId") -> None:
 def read_dr5hn(repo: Path, countries: set[str]) -> tuple[list[dict], list[dict], dict]:
     country_rows = list(csv.DictReader(io.StringIO(_show(repo, "csv/countries.csv"))))
     states = [
-        r
-        for r in csv.DictReader(io.StringIO(_show(repo, "csv/states.csv")))
-        if not r["parent_id"]
+        r for r in csv.DictReader(io.StringIO(_show(repo, "csv/states.csv"))) if not r["parent_id"]
     ]
     _unique_qids(country_rows)
     _unique_qids(states)
@@ -235,7 +244,7 @@ def _f(value) -> float | None:
         return None
 
 
-def build_regions(states, wof_admin) -> tuple[list[KbEntry], dict]:
+def build_regions(states, wof_admin, wof_gn) -> tuple[list[KbEntry], dict]:
     out, by_code = [], {}
     for s in sorted(states, key=lambda r: (r["country_code"], r["iso3166_2"], r["name"])):
         qid = s["wikiDataId"] or None
@@ -243,6 +252,8 @@ def build_regions(states, wof_admin) -> tuple[list[KbEntry], dict]:
         if qid and wof and qid not in wof:
             qid = None
         eid = qid or f"adm:{s['iso3166_2'] or s['id']}"
+        gn = wof_gn.get(qid) if qid else None
+        gn = gn or wof_gn.get((s["country_code"], exact_key(s["name"])))
         entry = KbEntry(
             id=eid,
             type="Region",
@@ -251,6 +262,7 @@ def build_regions(states, wof_admin) -> tuple[list[KbEntry], dict]:
             qid=qid,
             lat=_f(s["latitude"]),
             lon=_f(s["longitude"]),
+            geonames=gn,
             population=int(s["population"]) if s["population"].isdigit() else None,
             description=f"first-level region ({s['type']}) of {s['country_name']}",
             source="dr5hn",
@@ -419,7 +431,7 @@ def main(argv: list[str] | None = None) -> int:
     dr_countries, states, dr_cities = read_dr5hn(args.dr5hn, codes)
     stats: Counter = Counter()
     countries = build_countries(gc, dr_countries, wof_admin)
-    regions, by_code = build_regions(states, wof_admin)
+    regions, by_code = build_regions(states, wof_admin, wof_region_geonames(wof_records))
     cities = build_cities(gc, conflict, dr_cities, by_code, wof_gn, wof_countries, stop, stats)
     entries = countries + regions + cities + build_geographic()
     drop_shared_qids(entries, stats)

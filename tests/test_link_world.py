@@ -55,7 +55,11 @@ TRAPS = [
         [("Tripoli", "Settlement"), ("Libya", "Country")],
         {"Tripoli": None, "Libya": "Q1016"},
     ),
-    ("Georgia said Russian troops moved the border.", [("Georgia", "Country")], {"Georgia": "Q230"}),
+    (
+        "Georgia said Russian troops moved the border.",
+        [("Georgia", "Country")],
+        {"Georgia": "Q230"},
+    ),
     (
         "Voters in Georgia and Ohio, in the United States, went to the polls.",
         [("Georgia", "Region"), ("United States", "Country")],
@@ -123,7 +127,13 @@ def test_no_trap_links_a_namesake():
 
 def test_linked_place_takes_the_kb_type_and_coordinates():
     ext = link_extractions(
-        [doc("The United States and Sudan met.", ("United States", "Settlement"), ("Sudan", "Place"))]
+        [
+            doc(
+                "The United States and Sudan met.",
+                ("United States", "Settlement"),
+                ("Sudan", "Place"),
+            )
+        ]
     )[0]
     us, sd = ext.entities
     assert (us.type, us.link.qid) == ("Country", "Q30")

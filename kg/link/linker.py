@@ -40,7 +40,14 @@ _COMPAT: dict[tuple[str, str], float] = {
     ("Country", "Organization"): 0.5,
     ("Organization", "Country"): 0.5,
 }
-_KIND_PRIOR = {"geographic": 10.0, "country": 7.5, "oblast": 6.5, "region": 6.0, "raion": 4.0, "river": 5.0}
+_KIND_PRIOR = {
+    "geographic": 10.0,
+    "country": 7.5,
+    "oblast": 6.5,
+    "region": 6.0,
+    "raion": 4.0,
+    "river": 5.0,
+}
 #: Kinds of place too large for distance or "lies in a named region" bonuses.
 _WHOLE = frozenset({"oblast", "region", "geographic", "country"})
 _REGION_IN_TEXT = re.compile(
