@@ -179,7 +179,7 @@ def build(
 
 # The commands that live in their own modules: query, load and serve; kb.
 register_store_commands(app)
-app.add_typer(kb_app, name="kb", help="Manage the Wikidata knowledge base used for linking.")
+app.add_typer(kb_app, name="kb")
 
 
 def main() -> None:

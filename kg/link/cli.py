@@ -21,10 +21,10 @@ __all__ = ["kb_app"]
 kb_app = typer.Typer(
     name="kb",
     help=(
-        "Extend the knowledge base used to link entities to Wikidata.\n\n"
-        "Examples:\n\n"
-        "  kg kb import my_places.csv   # columns name,qid,type,lat,lon,aliases,country\n\n"
-        "  kg kb fetch --region Q170666\n\n"
+        "Manage the Wikidata knowledge base used for linking.\n\n"
+        "\b\nExamples:\n"
+        "  kg kb import my_places.csv     # name,qid,type,lat,lon,aliases,country\n"
+        "  kg kb fetch --region Q170666   # an oblast's places from Wikidata\n"
         "  kg kb info"
     ),
     no_args_is_help=True,
