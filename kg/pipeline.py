@@ -14,7 +14,7 @@ from .errors import W_NO_DATE, KgError, NoDocumentsError
 from .ingest import MAX_BYTES, read_inputs
 from .types import BuildReport, Extraction, Failure, SourceDoc
 
-LINK_MODES = ("offline", "online", "none")
+LINK_MODES = ("offline", "online", "online,offline", "none")
 
 
 def extract_documents(
@@ -73,14 +73,36 @@ def dated(doc: SourceDoc, report: BuildReport | None = None) -> SourceDoc:
 
 
 def link_documents(
-    extractions: Sequence[Extraction], mode: str = "offline", endpoint: str | None = None
+    extractions: Sequence[Extraction],
+    mode: str = "offline",
+    endpoint: str | None = None,
+    report: BuildReport | None = None,
 ) -> list[Extraction]:
-    """Link entities to Wikidata: the bundled KB offline, plus the endpoint online."""
+    """Link entities to Wikidata: the bundled KB offline, plus the endpoint online.
+
+    When the endpoint fails, ``report`` gets a warning with the number of mentions left
+    unlinked; with ``online`` (not ``online,offline``) the build is also marked failed.
+    """
     if mode == "none":
         return list(extractions)
     from .link import link_extractions
 
-    return link_extractions(extractions, online=(mode == "online"), endpoint=endpoint)
+    def failed(mentions: int, error: str) -> None:
+        if report is None:
+            return
+        fallback = mode == "online,offline"
+        report.warnings.append(
+            Failure(
+                endpoint or "wikidata",
+                f"the SPARQL endpoint failed ({error}); {mentions} mentions left unlinked"
+                + ("; the bundled KB linked the rest" if fallback else ""),
+                "W002",
+            )
+        )
+        report.link_failed = report.link_failed or not fallback
+
+    online = mode in ("online", "online,offline")
+    return link_extractions(extractions, online=online, endpoint=endpoint, on_failure=failed)
 
 
 def build_graph(
@@ -130,7 +152,7 @@ def build_graph(
     )
     if not extractions:
         raise NoDocumentsError("every document failed: " + report.failures[0].message)
-    extractions = link_documents(extractions, link, endpoint)
+    extractions = link_documents(extractions, link, endpoint, report)
     from .extract.rules import rule_docs
 
     run = RunInfo(
