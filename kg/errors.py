@@ -126,3 +126,4 @@ W_DATE_RANGE = "W004"  # a date outside years 1-9999: kept as a plain dcterms:da
 W_URL = "W005"  # a url repaired (spaces, bad %-escapes) or, when unusable, left out
 W_ID = "W006"  # an id repaired, or renamed because another document has it
 W_METADATA = "W007"  # metadata (sidecar .json, a field) unusable: the text is still read
+W_LINK = "W008"  # the online linking endpoint failed: its mentions left unlinked

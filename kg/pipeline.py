@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .build import KnowledgeGraph, RunInfo, graph_from_extractions
-from .errors import W_NO_DATE, KgError, NoDocumentsError
+from .errors import W_LINK, W_NO_DATE, KgError, NoDocumentsError
 from .ingest import MAX_BYTES, read_inputs
 from .types import BuildReport, Extraction, Failure, SourceDoc
 
@@ -96,7 +96,7 @@ def link_documents(
                 endpoint or "wikidata",
                 f"the SPARQL endpoint failed ({error}); {mentions} mentions left unlinked"
                 + ("; the bundled KB linked the rest" if fallback else ""),
-                "W002",
+                W_LINK,
             )
         )
         report.link_failed = report.link_failed or not fallback

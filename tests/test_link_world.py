@@ -207,7 +207,7 @@ def test_unreachable_endpoint_is_reported(tmp_path, monkeypatch, mode, failed):
     report = BuildReport()
     endpoint = f"http://127.0.0.1:{_closed_port()}/sparql"
     linked = link_documents([ext], mode, endpoint, report)[0]
-    assert [w.code for w in report.warnings] == ["W002"]
+    assert [w.code for w in report.warnings] == ["W008"]
     assert "1 mentions left unlinked" in report.warnings[0].message
     assert report.link_failed is failed
     # the bundled KB still links what it knows

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ..errors import KbError
+from ..errors import KbError, StoreError
 from ..types import Extraction
 from .kb import KbEntry, KnowledgeBase, bundled_kb, default_user_kb, load_kb
 from .linker import Linker, LinkerConfig
@@ -75,7 +75,7 @@ def link_extractions(
             names |= {split_designator(n)[0] for n in names}  # "Oskil river" -> "Oskil"
             try:
                 found = lookup_names(client, names, kb, strict=on_failure is not None)
-            except KbError as exc:  # reported; the bundled KB still links what it can
+            except (KbError, StoreError) as exc:  # reported; the bundled KB still links what it can
                 on_failure(sum(len(ent.mentions) for ent in missing), str(exc))  # type: ignore[misc]
                 found = []
             if found:
