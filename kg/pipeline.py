@@ -21,16 +21,18 @@ def extract_documents(
     docs: Iterable[SourceDoc],
     *,
     model: str | None = None,
+    triggers: str | None = None,
     jobs: int = 1,
     report: BuildReport | None = None,
     on_document: Callable[[SourceDoc], None] | None = None,
 ) -> Iterator[Extraction]:
     """Extract each document (parsing in ``jobs`` processes); one whose extraction fails
-    is recorded in ``report`` and skipped."""
+    is recorded in ``report`` and skipped; ``triggers`` adds the trained trigger model
+    (see ``kg.extract.nlp.load_nlp``)."""
     from .extract import extract_parsed, load_nlp, model_name
     from .extract.parsed import parse_many
 
-    nlp = load_nlp(model)
+    nlp = load_nlp(model, triggers)
     name = model_name(nlp)
     for parsed in parse_many(docs, nlp, n_process=max(1, jobs)):
         doc = parsed.doc
@@ -88,6 +90,7 @@ def build_graph(
     *,
     date: dt.date | None = None,
     model: str | None = None,
+    triggers: str | None = None,
     include_text: bool = False,
     link: str = "offline",
     endpoint: str | None = None,
@@ -99,7 +102,8 @@ def build_graph(
     """Read ``inputs`` (files, folders, ``-``), extract, link and build the graph.
 
     ``date`` is the publication date for documents that give none; ``jobs`` > 1 parses
-    in that many processes. Bad documents are
+    in that many processes; ``triggers`` adds the trained trigger model ("shipped" or a
+    path). Bad documents are
     reported in the returned BuildReport's ``failures`` and skipped; NoDocumentsError
     is raised only when no document at all could be read.
     """
@@ -115,7 +119,9 @@ def build_graph(
         raise NoDocumentsError(f"no document could be read ({detail})")
     tick = progress(len(docs)) if progress else None
     extractions = list(
-        extract_documents(docs, model=model, jobs=jobs, report=report, on_document=tick)
+        extract_documents(
+            docs, model=model, triggers=triggers, jobs=jobs, report=report, on_document=tick
+        )
     )
     if not extractions:
         raise NoDocumentsError("every document failed: " + report.failures[0].message)
