@@ -3,7 +3,8 @@
 Every paragraph of every article (cut as ``kg build`` cuts them, kg/extract/parsed.py)
 becomes one Doc, parsed by the pipeline ``kg build`` loads; each gold event's trigger
 word, found in its sentence, marks the head token of the trigger (one token, labelled
-with the gold event type) in ``doc.spans["ckg_triggers"]``. Paragraphs without events stay in as negatives.
+with the gold event type) in ``doc.spans["ckg_triggers"]``. Paragraphs without events
+stay in as negatives.
 
     python scripts/trigger_data.py tests/data/eval/dev out/triggers.spacy
     python scripts/trigger_data.py tests/data/eval/dev out/fold.spacy --exclude ids.txt
