@@ -14,7 +14,7 @@ from kg.extract.events import triggers as tr
 from kg.types import EVENT_TYPES
 from tests.extract.events.sites import on
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 
 # "sought" is in no lexicon: the rules pass on it, the model may decide
 SOUGHT = """
@@ -166,3 +166,20 @@ retaken  JJ   amod  4  retake
 town     NN   dobj  1
 """
     assert tr.trained_model(*marked(table, 3, "Capture", 0.99)) is None
+
+
+@pytest.mark.slow
+def test_kg_build_with_the_trigger_model(tmp_path):
+    from rdflib import Graph
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    story = tmp_path / "s.txt"
+    story.write_text("Sudanese army troops shelled Omdurman on Tuesday, a spokesman said.\n")
+    args = ["build", str(story), "--date", "2023-05-10", "-q", "--trigger-model"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    graph = Graph().parse(data=result.stdout, format="turtle")
+    types = {str(o).rsplit("#", 1)[-1] for o in graph.objects()}
+    assert "Shelling" in types
