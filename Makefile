@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup run test eval bench fuzz lint clean
+.PHONY: setup run test eval bench fuzz lint clean train
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ test: setup
 # checked against ../shared/eval/score.py when it is there
 eval: setup
 	$(BIN)/python benchmarks/eval_corpus.py --check
+
+# the trigger model (kg/extract/trigger_model.py): DEV gold -> kg/data/models/triggers
+# (CPU, fixed seed; the tests use the shipped model, so CI never trains)
+train: setup
+	$(BIN)/python scripts/train_triggers.py
 
 bench: setup
 	$(BIN)/kg build seeds/ -o out/seeds.ttl -q

