@@ -94,3 +94,14 @@ class LexiconError(KgError):
     """A vocabulary file under kg/data/lexicon/ is missing or malformed."""
 
     code = "E080"
+
+
+class ValidationError(KgError):
+    """A graph could not be checked at all (unreadable file or shapes, a reasoner failure).
+
+    A graph that was checked and breaks the shapes or the ontology is not an error: ``kg
+    validate`` reports it and exits 1.
+    """
+
+    code = "E090"
+    exit_code = 2

@@ -139,7 +139,7 @@ def _class_set(graph: Graph, node) -> set:
         (CKG.reportedBy, {CKG.Event}, {CKG.Statement}),
         (CKG.factuality, {CKG.Event}, {CKG.Factuality}),
         (CKG.datePrecision, {CKG.Event}, {CKG.DatePrecision}),
-        (CKG.date, {CKG.Event}, {XSD.date}),
+        (CKG.date, {CKG.Event}, {RDFS.Literal}),  # xsd:date values (not in OWL 2's map)
         (CKG.datePhrase, {CKG.Event}, {XSD.string}),
         (CKG.quote, {CKG.Statement}, {XSD.string}),
         (CKG.direct, {CKG.Statement}, {XSD.boolean}),
