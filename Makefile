@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup run test eval bench lint clean
+.PHONY: setup run test eval bench lint clean check-wheel
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ bench: setup
 	$(BIN)/python benchmarks/score.py --set tests/data/eval/inhouse
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_link.py
+
+# the built wheel in a fresh venv, the seed end to end (also run by .ci/run)
+check-wheel:
+	bash scripts/check-wheel.sh
 
 lint: setup
 	$(BIN)/ruff check kg tests benchmarks

@@ -37,11 +37,16 @@ Examples:
 
 def validate_cli(
     graph: Annotated[
-        Path, typer.Argument(help="A graph file: .ttl .nt .trig .nq .jsonld.", show_default=False)
+        Path,
+        typer.Argument(
+            metavar="GRAPH", help="A graph file: .ttl .nt .trig .nq .jsonld.", show_default=False
+        ),
     ],
     shapes: Annotated[
         list[Path] | None,
-        typer.Option("--shapes", "-s", help="SHACL shapes file (repeat; default: the shipped)."),
+        typer.Option(
+            "--shapes", "-s", metavar="FILE", help="SHACL shapes (repeat; default: the shipped)."
+        ),
     ] = None,
     no_owl: Annotated[
         bool, typer.Option("--no-owl", help="Skip the OWL consistency check (HermiT).")
