@@ -31,6 +31,8 @@ Examples:
 
   kg validate out/news.trig --sample 300
 
+  kg validate out/news.trig --explain       # which nodes an OWL contradiction involves
+
   kg validate out/seeds.ttl --shapes ../shared/contract/shapes.ttl --no-owl
 """
 
@@ -56,11 +58,17 @@ def validate_cli(
         typer.Option(min=1, help="Reason over at most this many entities, events and statements."),
     ] = 1000,
     limit: Annotated[int, typer.Option(min=1, help="Show at most this many violations.")] = 20,
+    explain: Annotated[
+        bool,
+        typer.Option(help="Narrow an OWL contradiction down to its nodes (more HermiT runs)."),
+    ] = False,
 ) -> None:
     from kg.validate import format_report, validate_graph
 
     try:
-        report = validate_graph(graph, shapes=shapes or None, owl=not no_owl, sample=sample)
+        report = validate_graph(
+            graph, shapes=shapes or None, owl=not no_owl, sample=sample, explain=explain
+        )
     except KgError as err:
         raise fail(err) from None
     typer.echo(format_report(report, limit=limit))

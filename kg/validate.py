@@ -42,6 +42,7 @@ __all__ = [
     "Violation",
     "default_shapes",
     "format_report",
+    "narrow_down",
     "owl_check",
     "read_graph",
     "shacl_check",
@@ -76,6 +77,7 @@ class OwlCheck:
     triples: int  # triples of the graph given to HermiT
     unsatisfiable: tuple[str, ...] = ()  # classes HermiT found empty by necessity
     skipped: str | None = None  # why no reasoning ran (no Java)
+    culprits: tuple[str, ...] = ()  # with explain: the nodes a contradiction involves
 
 
 @dataclass(frozen=True)
@@ -244,24 +246,52 @@ def _owl2_literal(node: Node) -> Node:
     return node
 
 
-def owl_check(graph: Graph, sample: int = DEFAULT_SAMPLE) -> OwlCheck:
-    """Is the ontology plus ``graph`` (or a sample of it) consistent for HermiT?"""
+def owl_check(graph: Graph, sample: int = DEFAULT_SAMPLE, explain: bool = False) -> OwlCheck:
+    """Is the ontology plus ``graph`` (or a sample of it) consistent for HermiT?
+
+    With ``explain``, an inconsistency is narrowed down to the nodes it involves
+    (:func:`narrow_down`: a few more HermiT runs).
+    """
     import owlready2
 
     nodes = _subjects_to_reason_over(graph)
     total = len(nodes)
     if total > sample:
-        part = _sample_graph(graph, random.Random(0).sample(nodes, sample))
+        nodes = random.Random(0).sample(nodes, sample)
+        part = _sample_graph(graph, nodes)
     else:
         part = graph
     if shutil.which(owlready2.JAVA_EXE) is None:
         why = f"no Java runtime ({owlready2.JAVA_EXE!r} not found); HermiT needs one"
         return OwlCheck(True, 0, total, 0, skipped=why)
+    consistent, unsatisfiable = _hermit(_with_ontology(part))
+    culprits = narrow_down(graph, nodes) if explain and not consistent else ()
+    checked = len(nodes)
+    return OwlCheck(consistent, checked, total, len(part), unsatisfiable, culprits=culprits)
+
+
+def _with_ontology(part: Graph) -> Graph:
     merged = Graph().parse(ONTOLOGY_FILE, format="turtle")
     for s, p, o in part:
         merged.add((s, p, _owl2_literal(o)))
-    consistent, unsatisfiable = _hermit(merged)
-    return OwlCheck(consistent, min(total, sample), total, len(part), unsatisfiable)
+    return merged
+
+
+def narrow_down(graph: Graph, nodes: Sequence[Node], runs: int = 24) -> tuple[str, ...]:
+    """The fewest of ``nodes`` found, by halves, whose triples (with the types of what
+    they point at) HermiT still finds inconsistent with the ontology; at most ``runs``
+    HermiT runs. It stops early when the contradiction needs nodes of both halves."""
+    suspects = list(nodes)
+    while len(suspects) > 1 and runs >= 2:
+        half = len(suspects) // 2
+        for group in (suspects[:half], suspects[half:]):
+            runs -= 1
+            if not _hermit(_with_ontology(_sample_graph(graph, group)))[0]:
+                suspects = group
+                break
+        else:
+            break
+    return tuple(_show(node) for node in suspects)
 
 
 def _hermit(graph: Graph) -> tuple[bool, tuple[str, ...]]:
@@ -300,6 +330,7 @@ def validate_graph(
     shapes: Iterable[str | Path] | None = None,
     owl: bool = True,
     sample: int = DEFAULT_SAMPLE,
+    explain: bool = False,
 ) -> ValidationReport:
     """SHACL (the shipped shapes, or ``shapes``) and, with ``owl``, HermiT on ``source``."""
     if sample < 1:
@@ -312,7 +343,7 @@ def validate_graph(
         shapes=tuple(path.name for path in files),
         violations=tuple(v for v in results if v.severity == "Violation"),
         warnings=tuple(v for v in results if v.severity != "Violation"),
-        owl=owl_check(graph, sample) if owl else None,
+        owl=owl_check(graph, sample, explain) if owl else None,
     )
 
 
@@ -323,6 +354,14 @@ def format_report(report: ValidationReport, limit: int = 20) -> str:
         f"({report.triples} triples; shapes: {', '.join(report.shapes)})"
     ]
     lines.append("OWL     " + _owl_line(report.owl))
+    if report.owl is not None and report.owl.culprits:
+        shown = report.owl.culprits[:limit]
+        more = len(report.owl.culprits) - len(shown)
+        lines.append(
+            f"OWL contradiction among {len(report.owl.culprits)} nodes: "
+            + ", ".join(shown)
+            + (f" and {more} more" if more > 0 else "")
+        )
     for title, items in (("violation", report.violations), ("warning", report.warnings)):
         for item in items[:limit]:
             lines.append(f"{title}: {item.focus}")
@@ -354,5 +393,5 @@ def _owl_line(owl: OwlCheck | None) -> str:
         return f"unsatisfiable classes: {', '.join(owl.unsatisfiable)} (HermiT; {scope})"
     return (
         f"INCONSISTENT with the ontology (HermiT; {scope}); the SHACL violations "
-        "above usually name the nodes (two values of a functional property, a disjoint type)"
+        "below usually name the nodes, --explain narrows it down"
     )

@@ -95,6 +95,13 @@ def test_kg_validate_names_the_broken_node(seed_ttl, tmp_path) -> None:
     assert out.rstrip().endswith("does not conform")
 
 
+def test_kg_validate_explain_names_the_contradicting_node(seed_ttl, tmp_path) -> None:
+    path, person = _broken_seed(seed_ttl, tmp_path)
+    result = runner.invoke(app, ["validate", str(path), "--explain"])
+    assert result.exit_code == 1
+    assert f"OWL contradiction among 1 nodes: person:{person}" in result.stdout
+
+
 def test_kg_validate_with_other_shapes_and_no_owl(seed_ttl, tmp_path, shared) -> None:
     path, person = _broken_seed(seed_ttl, tmp_path)
     contract = shared / "contract" / "shapes.ttl"
