@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup run test eval bench lint clean check-wheel
+.PHONY: setup run test eval bench fuzz lint clean check-wheel
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ bench: setup
 	$(BIN)/python benchmarks/score.py --set tests/data/eval/inhouse
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_link.py
+
+# hostile documents (quotes, controls, NUL, lone surrogates, RTL, emoji, long tokens, Turtle
+# and SPARQL lookalikes) through every format, parsed by pyoxigraph, rdflib and pyld
+fuzz: setup
+	$(BIN)/python benchmarks/fuzz.py --docs 1000
 
 # the built wheel in a fresh venv, the seed end to end (also run by .ci/run)
 check-wheel:

@@ -135,6 +135,13 @@ def build(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No summary, no progress bar.")
     ] = False,
+    dayfirst: Annotated[
+        bool, typer.Option("--dayfirst", help="Read metadata dates like 12/10/2024 day first.")
+    ] = False,
+    doc_id: Annotated[
+        str | None,
+        typer.Option("--id", help="Id of the document read from - (default: stdin-<hash>)."),
+    ] = None,
     validate: Annotated[
         bool,
         typer.Option("--validate", help="Check the output as kg validate does; 1 if it fails."),
@@ -147,15 +154,17 @@ def build(
       kg build seeds/ -o out/seeds.ttl
       kg build articles.jsonl -o out/news.trig          # one named graph per document
       cat story.txt | kg build - --date 2022-09-09      # Turtle on stdout
+      cat story.txt | kg build - --id story-1 -o out/story.ttl
       kg build seeds/ -o out/seeds.ttl --validate       # and check it (SHACL, OWL)
     """
     from .pipeline import LINK_MODES, build_graph
-    from .write import format_for, write_graph
+    from .write import check_writable, format_for, write_graph
 
     try:
         if link not in LINK_MODES:
             raise UsageError(f"--link {link!r}: choose one of {', '.join(LINK_MODES)}")
         fmt = format_for(output, fmt)
+        check_writable(output)
         graph, report = build_graph(
             inputs,
             date=_parse_date(date),
@@ -166,6 +175,8 @@ def build(
             timestamp=timestamp,
             jobs=jobs,
             progress=_progress(quiet),
+            dayfirst=dayfirst,
+            stdin_id=doc_id,
         )
         write_graph(graph, output, fmt)
     except KgError as err:

@@ -222,7 +222,8 @@ def _show(node: Node | None) -> str:
 
 
 def _subjects_to_reason_over(graph: Graph) -> list[Node]:
-    classes = [CKG[name] for name in (*ENTITY_TYPES, *EVENT_TYPES, "Statement")]
+    names = (*ENTITY_TYPES, "GenericFacility", *EVENT_TYPES, "Statement")
+    classes = [CKG[name] for name in names]
     nodes = {s for cls in classes for s in graph.subjects(RDF.type, cls)}
     return sorted(nodes, key=str)
 
