@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup run test eval bench fuzz lint clean train
+.PHONY: setup run test eval bench fuzz lint clean train check-wheel
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ bench: setup
 # and SPARQL lookalikes) through every format, parsed by pyoxigraph, rdflib and pyld
 fuzz: setup
 	$(BIN)/python benchmarks/fuzz.py --docs 1000
+
+# the built wheel in a fresh venv, the seed end to end (also run by .ci/run)
+check-wheel:
+	bash scripts/check-wheel.sh
 
 lint: setup
 	$(BIN)/ruff check kg tests benchmarks

@@ -16,6 +16,8 @@ import typer
 from . import __version__
 from .cli_errors import fail
 from .cli_store import register as register_store_commands
+from .cli_validate import register as register_validate_command
+from .cli_validate import validate_built
 from .errors import KgError, UsageError
 from .link.cli import kb_app
 from .types import BuildReport
@@ -150,6 +152,10 @@ def build(
         str | None,
         typer.Option("--id", help="Id of the document read from - (default: stdin-<hash>)."),
     ] = None,
+    validate: Annotated[
+        bool,
+        typer.Option("--validate", help="Check the output as kg validate does; 1 if it fails."),
+    ] = False,
 ) -> None:
     """Build a knowledge graph from news documents.
 
@@ -159,6 +165,7 @@ def build(
       kg build articles.jsonl -o out/news.trig          # one named graph per document
       cat story.txt | kg build - --date 2022-09-09      # Turtle on stdout
       cat story.txt | kg build - --id story-1 -o out/story.ttl
+      kg build seeds/ -o out/seeds.ttl --validate       # and check it (SHACL, OWL)
     """
     from .pipeline import LINK_MODES, build_graph
     from .write import check_writable, format_for, write_graph
@@ -191,12 +198,17 @@ def build(
         typer.echo(f"kg: [{warning.code}] warning: {warning.message}", err=True)
     if not quiet:
         print_summary(report, output)
-    if report.failures or report.link_failed:
+    try:
+        conforms = validate_built(graph, output) if validate else True
+    except KgError as err:
+        raise fail(err) from None
+    if report.failures or report.link_failed or not conforms:
         raise typer.Exit(1)
 
 
-# The commands that live in their own modules: query, load and serve; kb.
+# The commands that live in their own modules: query, load and serve; validate; kb.
 register_store_commands(app)
+register_validate_command(app)
 app.add_typer(kb_app, name="kb")
 
 

@@ -117,6 +117,17 @@ class LexiconError(KgError):
     code = "E080"
 
 
+class ValidationError(KgError):
+    """A graph could not be checked at all (unreadable file or shapes, a reasoner failure).
+
+    A graph that was checked and breaks the shapes or the ontology is not an error: ``kg
+    validate`` reports it and exits 1.
+    """
+
+    code = "E090"
+    exit_code = 2
+
+
 # Warnings: the document is kept and lands in the graph; something in it was repaired or
 # left out. ``kg build`` prints them as "kg: [W0xx] warning: <file:line>: ...".
 W_NO_DATE = "W001"  # no publication date at all: relative dates stay unresolved

@@ -39,6 +39,7 @@ from rdflib.term import Node
 
 from kg.errors import QueryError, StoreError, UsageError
 from kg.ontology import PREFIXES
+from kg.resources import resource_dir
 from kg.store import credentials, open_store
 from kg.turtle import ntriples, turtle
 
@@ -58,7 +59,7 @@ __all__ = [
     "strip_comments",
 ]
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+QUERIES_DIR = resource_dir("queries")
 SELECT_FORMATS = ("table", "csv", "tsv", "json")
 GRAPH_FORMATS = ("ttl", "nt")
 PARAM_TYPES = ("string", "iri", "date", "integer", "decimal")
