@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from ...types import ACTOR_TYPES, PLACE_TYPES
+from ...types import ACTOR_TYPES, PLACE_TYPES, Span
 from .. import lexicon
 from ..entities.candidates import forces_country
 from ..entities.table import EntityTable
@@ -217,10 +217,7 @@ class Resolver:
     def gender(self, key: str) -> str | None:
         if self.table.type_of(key) != "Person":
             return None
-        for ent in self.table.entities():
-            if ent.key == key:
-                return gender_of_name(ent.label)
-        return None
+        return gender_of_name(self.table.label_of(key))
 
     def _remember(
         self, para: Paragraph, token: Token, persons: bool = True, countries: bool = True
@@ -271,33 +268,30 @@ class Resolver:
     def described(self, before: int, words: list[str]) -> str | None:
         """The organisation or armed group mentioned last before ``before`` whose name
         (label or that mention) holds every word: "the ministry", "the health ministry"."""
-        best, best_start = None, -1
-        for ent in self.table.entities():
-            if ent.type not in ("Organization", "MilitaryUnit") or ent.generic:
-                continue
-            for m in ent.mentions:
-                if not best_start < m.start < before:
-                    continue
-                names = set(ent.label.lower().split()) | set(m.text.lower().split())
-                if all(w in names for w in words):
-                    best, best_start = ent.key, m.start
-        return best
+        table = self.table
+
+        def keep(key: str, m: Span) -> bool:
+            if table.type_of(key) not in ("Organization", "MilitaryUnit"):
+                return False
+            names = set(table.label_of(key).lower().split()) | set(m.text.lower().split())
+            return not table.is_generic(key) and all(w in names for w in words)
+
+        return table.last_before(before, keep)
 
     def titled(self, before: int, title: str) -> str | None:
         """The person mentioned last before ``before`` right after ``title`` ("UN
         Secretary-General António Guterres" for "the Secretary-General")."""
         want = _squash(title)
         text = self.parsed.doc.text
-        best, best_start = None, -1
-        for ent in self.table.entities():
-            if ent.type != "Person" or ent.generic:
-                continue
-            for m in ent.mentions:
-                if best_start < m.start < before:
-                    lead = _squash(text[max(0, m.start - len(title) - 2) : m.start])
-                    if lead == want or lead.endswith(" " + want):
-                        best, best_start = ent.key, m.start
-        return best
+        table = self.table
+
+        def keep(key: str, m: Span) -> bool:
+            if table.type_of(key) != "Person" or table.is_generic(key):
+                return False
+            lead = _squash(text[max(0, m.start - len(title) - 2) : m.start])
+            return lead == want or lead.endswith(" " + want)
+
+        return table.last_before(before, keep)
 
     @staticmethod
     def _forces_of(token: Token) -> str | None:
@@ -358,31 +352,32 @@ class Resolver:
     def group_antecedent(self, before: int) -> str | None:
         """The organisation or armed group mentioned last before ``before`` (any mention,
         a modifier too: "An RSF adviser said the group ..."), outlets and platforms not."""
-        best, best_start = None, -1
-        for ent in self.table.entities():
-            if ent.type not in ("Organization", "MilitaryUnit") or ent.generic:
-                continue
-            if ent.key in self.media or ent.label.lower() in MEDIA_NAMES:
-                continue
-            for m in ent.mentions:
-                if best_start < m.start < before:
-                    best, best_start = ent.key, m.start
-        return best
+        table = self.table
+
+        def keep(key: str, _m: Span) -> bool:
+            if table.type_of(key) not in ("Organization", "MilitaryUnit"):
+                return False
+            if table.is_generic(key) or key in self.media:
+                return False
+            return table.label_of(key).lower() not in MEDIA_NAMES
+
+        return table.last_before(before, keep)
 
     def armed_group_before(self, before: int) -> str | None:
         """The non-state armed group mentioned last before ``before``: a MilitaryUnit that
         is no country's armed forces (for "the rebels", "the insurgents")."""
         national = forces_country()
-        best, best_start = None, -1
-        for ent in self.table.entities():
-            if ent.type != "MilitaryUnit" or ent.generic or ent.label in national:
-                continue
-            if re.search(r"\b(?:Armed|Defen[cs]e) Forces?\b|\bArmy$", ent.label):
-                continue
-            for m in ent.mentions:
-                if best_start < m.start < before:
-                    best, best_start = ent.key, m.start
-        return best
+        table = self.table
+
+        def keep(key: str, _m: Span) -> bool:
+            label = table.label_of(key)
+            if table.type_of(key) != "MilitaryUnit" or table.is_generic(key):
+                return False
+            if label in national:
+                return False
+            return not re.search(r"\b(?:Armed|Defen[cs]e) Forces?\b|\bArmy$", label)
+
+        return table.last_before(before, keep)
 
     def agency_like(self, key: str) -> bool:
         """An organisation "the agency" may stand for: not one whose name says it is some

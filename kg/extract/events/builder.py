@@ -331,6 +331,9 @@ class Builder:
         self.args = Arguments(table, self.resolver)
         self.coref: dict[tuple[int, int], Found] = {}
         self.coref_types: dict[tuple[int, int], str] = {}  # a coreferent mention's own type
+        self._folded: dict[int, list[tuple[int, int]]] | None = None
+        self._by_sentence: tuple[dict, dict[int, list[Found]]] | None = None
+        self._paras = {para.offset: para for para in parsed.paragraphs}
 
     # -- the document ----------------------------------------------------------------------
     def run(self) -> list[Event]:
@@ -354,11 +357,15 @@ class Builder:
 
     def _with_mentions(self, f: Found) -> Event:
         """The event with the coreferent mentions ``_corefer`` folded into it."""
+        if self._folded is None:  # antecedent -> its coreferent tokens, built once
+            self._folded = {}
+            for (offset, i), ante in self.coref.items():
+                self._folded.setdefault(id(ante), []).append((offset, i))
+        paras = self._paras
         spans = sorted(
-            self.parsed.span_of(para, para.doc[i])
-            for para in self.parsed.paragraphs
-            for (offset, i), ante in self.coref.items()
-            if ante is f and offset == para.offset
+            self.parsed.span_of(paras[offset], paras[offset].doc[i])
+            for offset, i in self._folded.get(id(f), ())
+            if offset in paras
         )
         if not spans:
             return f.event
@@ -523,6 +530,17 @@ class Builder:
             agent = _decide(f.rules, "agent", AGENT_INHERITED.decide(self, f, by_token))
             if agent is not None:
                 f.event = replace(f.event, agent=self.args.combatant(agent, f.event.type))
+
+    def near_sentences(self, by_token: dict, first: int, last: int) -> list[Found]:
+        """The events of ``by_token`` in sentences ``first`` to ``last`` (an index by
+        sentence, built once per ``by_token``)."""
+        if self._by_sentence is None or self._by_sentence[0] is not by_token:
+            index: dict[int, list[Found]] = {}
+            for found in by_token.values():
+                index.setdefault(found.sent, []).append(found)
+            self._by_sentence = (by_token, index)
+        index = self._by_sentence[1]
+        return [k for sent in range(max(first, 0), last + 1) for k in index.get(sent, ())]
 
     def campaigner(self, para: Paragraph, token: Token) -> str | None:
         """'As a result of offensive operations, the 6th Army liberated X', 'Ukrainian troops
@@ -689,9 +707,8 @@ def previous_event_agent(b: Builder, f: Found, by_token: dict) -> str | None:
         return None  # "killed in the fighting": the nested event speaks for itself
     before = [
         k
-        for k in by_token.values()
+        for k in b.near_sentences(by_token, f.sent - PLACE_WINDOW, f.sent)
         if (same_group(k.event.type, typ) or typ == "Casualties" and _strike(k.event.type))
-        and 0 <= f.sent - k.sent <= PLACE_WINDOW
         and (k.para.offset, k.token.i) < (f.para.offset, f.token.i)
     ]
     if not before:
