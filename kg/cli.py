@@ -17,6 +17,7 @@ from . import __version__
 from .cli_errors import fail
 from .cli_store import register as register_store_commands
 from .errors import KgError, UsageError
+from .ingest import MAX_BYTES
 from .link.cli import kb_app
 from .types import BuildReport
 
@@ -133,6 +134,10 @@ def build(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No summary, no progress bar.")
     ] = False,
+    max_bytes: Annotated[
+        int,
+        typer.Option("--max-bytes", min=1, help="Largest input file read, in bytes."),
+    ] = MAX_BYTES,
 ) -> None:
     """Build a knowledge graph from news documents.
 
@@ -158,6 +163,7 @@ def build(
             endpoint=endpoint,
             timestamp=timestamp,
             jobs=jobs,
+            max_bytes=max_bytes,
             progress=_progress(quiet),
         )
         write_graph(graph, output, fmt)

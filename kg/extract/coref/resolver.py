@@ -11,6 +11,7 @@ callers ask for actor types or place types.
 from __future__ import annotations
 
 import re
+from bisect import insort
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -164,6 +165,10 @@ def noun_span(token: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
 class Resolver:
     """Entity lookups for tokens of one parsed document, with a pronoun history."""
 
@@ -171,6 +176,7 @@ class Resolver:
         self.parsed = parsed
         self.table = table
         self.history: list[Mention] = []
+        self._history_sorted = False
         self.speakers: list[tuple[int, str]] = []  # (where, entity key) of who spoke
         self.media: set[str] = {e.key for e in table.entities() if e.label.lower() in MEDIA_NAMES}
         for para in parsed.paragraphs:
@@ -254,8 +260,13 @@ class Resolver:
 
     def remember_speaker(self, start: int, key: str) -> None:
         """Record a resolved speaker (e.g. from a pronoun) so later pronouns can chain."""
-        self.history.append(Mention(start, key, self.table.type_of(key), self.gender(key)))
-        self.history.sort(key=lambda m: m.start)
+        mention = Mention(start, key, self.table.type_of(key), self.gender(key))
+        if self._history_sorted:  # in order since the first speaker: insert in place
+            insort(self.history, mention, key=_start)
+        else:
+            self.history.append(mention)
+            self.history.sort(key=_start)
+            self._history_sorted = True
         self.speakers.append((start, key))
 
     def last_speaker(self, before: int) -> str | None:

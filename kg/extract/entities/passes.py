@@ -206,6 +206,21 @@ def surnames(cands: list[Candidate]) -> None:
 _BANK = re.compile(r"\b(?:left|right|east|west|eastern|western|opposite|far)\s+banks?\s+of\s+the$")
 
 
+def _lower_tail(text: str, end: int, size: int = 200) -> str:
+    """``text[:end].rstrip().lower()`` as far as "the" and ``_BANK`` can tell: its last
+    ``size`` characters, unless they hold a long run of spaces (then all of it), so each
+    look costs the same however long the document."""
+    if end <= size:
+        return text[:end].rstrip().lower()
+    tail = text[end - size : end].rstrip().lower()
+    if len(tail) < size - 40 or _LONG_SPACE.search(tail):
+        return text[:end].rstrip().lower()
+    return tail
+
+
+_LONG_SPACE = re.compile(r"\s{40}")
+
+
 def definite_rivers(parsed: Parsed, cands: list[Candidate]) -> None:
     """ "the Dnipro" after "the Dnipro river": a bare name with "the" is the river."""
     rivers = {}
@@ -218,7 +233,7 @@ def definite_rivers(parsed: Parsed, cands: list[Candidate]) -> None:
         name = fold(c.span.text)
         if c.type == "River" or c.generic or c.type not in PLACE_TYPES:
             continue
-        before = text[: c.span.start].rstrip().lower()
+        before = _lower_tail(text, c.span.start)
         if name in rivers and before.endswith(("the", "river")):
             cands[i] = replace(c, type="River", label=rivers[name])
         elif _BANK.search(before):  # "on the left bank of the Dnipro": a river

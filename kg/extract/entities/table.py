@@ -120,9 +120,7 @@ class EntityTable:
     def _new(self, type: str, label: str, generic: bool, confidence: float | None) -> str:
         index = len(self._drafts)
         key = f"e{index + 1}"
-        self._drafts[key] = _Draft(
-            key, type, label, index, generic=generic, confidence=confidence
-        )
+        self._drafts[key] = _Draft(key, type, label, index, generic=generic, confidence=confidence)
         return key
 
     def _mention(self, draft: _Draft, span: Span) -> None:

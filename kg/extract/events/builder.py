@@ -21,11 +21,12 @@ outskirts"/"there", nested and governing events, the sentence, the previous sent
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
-from ...types import Event, Statement, TimeRef
+from ...types import Event, Span, Statement, TimeRef
 from .. import dates
 from .. import lexicon as vocab
 from ..coref.resolver import SPEECH_VERBS, Resolver
@@ -333,6 +334,7 @@ class Builder:
         self.coref_types: dict[tuple[int, int], str] = {}  # a coreferent mention's own type
         self._folded: dict[int, list[tuple[int, int]]] | None = None
         self._by_sentence: tuple[dict, dict[int, list[Found]]] | None = None
+        self._stmt_index: tuple[list[tuple[int, int]], int] | None = None
         self._paras = {para.offset: para for para in parsed.paragraphs}
 
     # -- the document ----------------------------------------------------------------------
@@ -429,14 +431,7 @@ class Builder:
         if typ == "Casualties":
             fatalities, injured, lower = casualties(token)
         factuality = _decide(rules, "factuality", FACTUALITY.decide(token)) or "asserted"
-        stmt = next(
-            (
-                s.key
-                for s in self.statements
-                if s.span.start <= span.start and span.end <= s.span.end
-            ),
-            None,
-        )
+        stmt = self._statement_around(span)
         if stmt and factuality == "asserted":
             factuality = "claimed"
         if factuality == "hypothetical":
@@ -530,6 +525,19 @@ class Builder:
             agent = _decide(f.rules, "agent", AGENT_INHERITED.decide(self, f, by_token))
             if agent is not None:
                 f.event = replace(f.event, agent=self.args.combatant(agent, f.event.type))
+
+    def _statement_around(self, span: Span) -> str | None:
+        """The first statement (in ``self.statements``' order) whose words hold ``span``,
+        looked up in an index by start."""
+        if self._stmt_index is None:
+            spans = [s.span for s in self.statements]
+            longest = max((sp.end - sp.start for sp in spans), default=0)
+            self._stmt_index = (sorted((sp.start, i) for i, sp in enumerate(spans)), longest)
+        index, longest = self._stmt_index
+        lo = bisect_left(index, (span.end - longest, -1))
+        hi = bisect_right(index, (span.start, len(index)))
+        found = [i for _, i in index[lo:hi] if self.statements[i].span.end >= span.end]
+        return self.statements[min(found)].key if found else None
 
     def near_sentences(self, by_token: dict, first: int, last: int) -> list[Found]:
         """The events of ``by_token`` in sentences ``first`` to ``last`` (an index by
@@ -771,10 +779,9 @@ def previous_event_place(b: Builder, f: Found, by_token: dict) -> list[str] | No
         return None
     before = [
         k
-        for k in by_token.values()
+        for k in b.near_sentences(by_token, f.sent - PLACE_WINDOW, f.sent)
         if k.own_places
         and k.event.type != "Negotiation"
-        and 0 <= f.sent - k.sent <= PLACE_WINDOW
         and (k.para.offset, k.token.i) < (f.para.offset, f.token.i)
     ]
     if not before:
