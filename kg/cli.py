@@ -8,7 +8,6 @@ bars to stderr.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from typing import Annotated
 
 import typer
@@ -19,6 +18,7 @@ from .cli_store import register as register_store_commands
 from .errors import KgError, UsageError
 from .ingest import MAX_BYTES
 from .link.cli import kb_app
+from .progress import Progress
 from .types import BuildReport
 
 app = typer.Typer(
@@ -61,18 +61,24 @@ def _parse_date(value: str | None) -> dt.date | None:
         raise UsageError(f"--date {value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
-def _progress(quiet: bool):
-    """A progress bar on stderr for runs of more than one document."""
+def _progress(quiet: bool, bar=None):
+    """The in-memory build's progress: ``bar`` (a Progress) given the total once known."""
 
     def start(total: int):
-        if quiet or total < 2:
+        if quiet or bar is None:
             return None
-        from tqdm import tqdm
-
-        bar = tqdm(total=total, unit="doc", file=sys.stderr, desc="extracting", leave=False)
-        return lambda _doc: bar.update(1)
+        if bar.bar is not None:
+            bar.bar.reset(total=total)
+        return bar
 
     return start
+
+
+def _stream_progress(quiet: bool):
+    """Documents/s, words/s and (for a known total) an ETA on stderr, as documents finish."""
+    if quiet:
+        return None
+    return Progress()
 
 
 def print_summary(report: BuildReport, out: str) -> None:
@@ -147,34 +153,56 @@ def build(
       kg build articles.jsonl -o out/news.trig          # one named graph per document
       cat story.txt | kg build - --date 2022-09-09      # Turtle on stdout
     """
-    from .pipeline import LINK_MODES, build_graph
+    from .pipeline import LINK_MODES, build_graph, build_to
+    from .stream import STREAM_FORMATS
     from .write import format_for, write_graph
 
     try:
         if link not in LINK_MODES:
             raise UsageError(f"--link {link!r}: choose one of {', '.join(LINK_MODES)}")
         fmt = format_for(output, fmt)
-        graph, report = build_graph(
-            inputs,
-            date=_parse_date(date),
-            model=model,
-            include_text=include_text,
-            link=link,
-            endpoint=endpoint,
-            timestamp=timestamp,
-            jobs=jobs,
-            max_bytes=max_bytes,
-            progress=_progress(quiet),
-        )
-        write_graph(graph, output, fmt)
+        progress = _stream_progress(quiet)
+        if fmt in STREAM_FORMATS and link != "online":
+            report = build_to(
+                inputs,
+                output,
+                fmt,
+                date=_parse_date(date),
+                model=model,
+                include_text=include_text,
+                link=link,
+                timestamp=timestamp,
+                max_bytes=max_bytes,
+                jobs=jobs,
+                progress=progress,
+            )
+        else:
+            graph, report = build_graph(
+                inputs,
+                date=_parse_date(date),
+                model=model,
+                include_text=include_text,
+                link=link,
+                endpoint=endpoint,
+                timestamp=timestamp,
+                jobs=jobs,
+                max_bytes=max_bytes,
+                progress=_progress(quiet, progress),
+            )
+            write_graph(graph, output, fmt)
     except KgError as err:
         raise fail(err) from None
+    finally:
+        if progress is not None:
+            progress.close()
     for failure in report.failures:
         typer.echo(f"kg: [{failure.code}] skipped {failure.message}", err=True)
     for warning in report.warnings:
         typer.echo(f"kg: [{warning.code}] warning: {warning.message}", err=True)
     if not quiet:
         print_summary(report, output)
+        if isinstance(progress, Progress):
+            typer.echo(f"speed       {progress.summary()}", err=True)
     if report.failures:
         raise typer.Exit(1)
 

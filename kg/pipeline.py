@@ -153,3 +153,38 @@ def _count(graph: KnowledgeGraph, report: BuildReport) -> None:
     report.events = {name: n for name, n in count.items() if n}
     report.statements = len(typed.get(CKG.Statement, ()))
     report.triples = len(triples)
+
+
+def build_to(
+    inputs: Sequence[str | Path],
+    out: str | Path,
+    fmt: str,
+    *,
+    date: dt.date | None = None,
+    model: str | None = None,
+    include_text: bool = False,
+    link: str = "offline",
+    timestamp: bool = False,
+    max_bytes: int = MAX_BYTES,
+    jobs: int = 1,
+    progress: Callable[[SourceDoc], None] | None = None,
+) -> BuildReport:
+    """``build_graph`` + ``write_graph`` for N-Quads and N-Triples, streamed: documents
+    read lazily, parsed in batches, written through sorted runs on disk, so memory does
+    not grow with the corpus (same bytes as the in-memory build)."""
+    from .stream import read_documents, stream_build
+
+    report = BuildReport()
+    docs = read_documents(inputs, report, date, max_bytes)
+    extractions = extract_documents(
+        docs, model=model, jobs=jobs, report=report, on_document=progress
+    )
+    return stream_build(
+        extractions,
+        out,
+        fmt,
+        report=report,
+        link=link,
+        include_text=include_text,
+        timestamp=timestamp,
+    )

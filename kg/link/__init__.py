@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..types import Extraction
 from .kb import KbEntry, KnowledgeBase, bundled_kb, default_user_kb, load_kb
-from .linker import Linker, LinkerConfig
+from .linker import Linker, LinkerConfig, RunLinks
 
 __all__ = [
     "link_extractions",
@@ -20,6 +20,7 @@ __all__ = [
     "KnowledgeBase",
     "Linker",
     "LinkerConfig",
+    "RunLinks",
     "load_kb",
     "bundled_kb",
     "default_user_kb",
