@@ -53,7 +53,9 @@ def main() -> None:
         seconds = build_seconds(doc, folder / f"long-{kib}k.nq")
         words = len(doc.read_text(encoding="utf-8").split())
         times.append(seconds)
-        print(f"{kib:>6} KiB  {words:>8,} words  {seconds:8.1f} s  ({words / seconds:,.0f} words/s)")
+        print(
+            f"{kib:>6} KiB  {words:>8,} words  {seconds:8.1f} s  ({words / seconds:,.0f} words/s)"
+        )
     if len(times) > 1:
         ratio = times[-1] / times[0]
         size = args.sizes[-1] / args.sizes[0]

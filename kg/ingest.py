@@ -8,8 +8,9 @@ Supported inputs:
   translation), less the front matter and a leading byte-order mark.
 - ``.html`` / ``.htm``: the main text, extracted by trafilatura; title, date and url
   from the page's metadata. Offsets refer to the extracted text.
-- ``.jsonl``: one JSON object a line with ``id``, ``text`` and optional ``date``,
-  ``url``, ``title``, ``publisher``. A malformed line is reported and skipped.
+- ``.jsonl`` (or gzipped, ``.jsonl.gz``): one JSON object a line with ``id``, ``text``
+  and optional ``date``, ``url``, ``title``, ``publisher``; read lazily, a line at a
+  time. A malformed line is reported and skipped.
 - folders: every supported file below them, recursively, in sorted order.
 - ``-``: standard input (JSONL if its first character is ``{``, else one text document).
 
@@ -38,6 +39,7 @@ from .types import Failure, SourceDoc
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+GZIP_SUFFIXES = (".jsonl.gz", ".ndjson.gz")
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 #: Largest input file read (bytes); larger files are reported and skipped.
 MAX_BYTES = 50 * 1024 * 1024
@@ -188,16 +190,30 @@ def iter_jsonl(
             yield Failure(at, exc.message, exc.code)
 
 
+def _open_jsonl(path: Path, mode: str, **kwargs):
+    """A JSONL file, read through gzip when it is a ``.jsonl.gz``."""
+    if path.suffix.lower() == ".gz":
+        import gzip
+
+        return gzip.open(path, mode if mode == "rb" else "rt", **kwargs)
+    return path.open(mode, **kwargs)
+
+
 def read_jsonl_file(
     path: Path, default_date=None, max_bytes: int | None = None
 ) -> Iterator[SourceDoc | Failure]:
+    """One document a line, read lazily (``.jsonl``, ``.ndjson``, or gzipped ``.jsonl.gz``)."""
+    import gzip
+
     try:
-        with path.open("rb") as stream:
+        with _open_jsonl(path, "rb") as stream:
             head = stream.read(8192)
         if b"\x00" in head:
             raise BinaryInputError(f"{path}: looks like a binary file (it contains NUL bytes)")
-        with path.open(encoding="utf-8", newline="") as stream:
+        with _open_jsonl(path, "r", encoding="utf-8", newline="") as stream:
             yield from iter_jsonl(stream, str(path), default_date)
+    except (gzip.BadGzipFile, EOFError) as exc:
+        yield Failure(str(path), f"{path}: not a readable gzip file ({exc})", InputError.code)
     except UnicodeDecodeError as exc:
         yield Failure(str(path), f"{path}: not valid UTF-8 ({exc.reason})", EncodingError.code)
     except InputError as exc:
@@ -212,10 +228,17 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path | str]:
         path = Path(item)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUPPORTED:
+                if child.is_file() and _suffix(child) in SUPPORTED:
                     yield child
         else:
             yield path
+
+
+def _suffix(path: Path) -> str:
+    """The file's type suffix; ``.jsonl`` for a gzipped JSONL file."""
+    if path.name.lower().endswith(GZIP_SUFFIXES):
+        return ".jsonl"
+    return path.suffix.lower()
 
 
 def _read_stdin(default_date) -> Iterator[SourceDoc | Failure]:
@@ -265,7 +288,7 @@ def _read_one(item: Path | str, default_date, max_bytes: int) -> Iterator[Source
     if not path.exists():
         yield Failure(where, f"{where}: no such file or folder", InputError.code)
         return
-    suffix = path.suffix.lower()
+    suffix = _suffix(path)
     try:
         if suffix in JSONL_SUFFIXES:
             yield from read_jsonl_file(path, default_date)

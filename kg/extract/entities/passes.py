@@ -362,7 +362,7 @@ def _word_starts(text: str) -> dict[str, list[int]]:
 
 
 def _occurrences(text: str, name: str, words: dict[str, list[int]]) -> Iterator[tuple[int, int]]:
-    """What ``re.finditer(r"(?<![\w-])NAME(?![\w-])", text)`` finds, looked up through the
+    """What ``re.finditer(r"(?<![\\w-])NAME(?![\\w-])", text)`` finds, looked up through the
     positions of the name's first word instead of a scan of the whole text (a name that
     starts with a letter can only match where a word starts)."""
     pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
