@@ -144,6 +144,16 @@ def build(
         int,
         typer.Option("--max-bytes", min=1, help="Largest input file read, in bytes."),
     ] = MAX_BYTES,
+    engine: Annotated[
+        str,
+        typer.Option(
+            help="Where to extract: local (-j processes) or dask (a cluster; -j local workers)."
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address (tcp://host:8786); default: a local cluster."),
+    ] = None,
 ) -> None:
     """Build a knowledge graph from news documents.
 
@@ -152,6 +162,8 @@ def build(
       kg build seeds/ -o out/seeds.ttl
       kg build articles.jsonl -o out/news.trig          # one named graph per document
       cat story.txt | kg build - --date 2022-09-09      # Turtle on stdout
+      kg build news.jsonl.gz -o news.nq -j 2            # streamed, two processes
+      kg build news/ -o news.nq --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from .pipeline import LINK_MODES, build_graph, build_to
     from .stream import STREAM_FORMATS
@@ -175,6 +187,8 @@ def build(
                 max_bytes=max_bytes,
                 jobs=jobs,
                 progress=progress,
+                engine=engine,
+                scheduler=scheduler,
             )
         else:
             graph, report = build_graph(
@@ -188,6 +202,8 @@ def build(
                 jobs=jobs,
                 max_bytes=max_bytes,
                 progress=_progress(quiet, progress),
+                engine=engine,
+                scheduler=scheduler,
             )
             write_graph(graph, output, fmt)
     except KgError as err:

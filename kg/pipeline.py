@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .build import KnowledgeGraph, RunInfo, graph_from_extractions
-from .errors import KgError, NoDocumentsError
+from .errors import NoDocumentsError
 from .ingest import MAX_BYTES, read_inputs
 from .types import BuildReport, Extraction, Failure, SourceDoc
 
@@ -24,26 +24,22 @@ def extract_documents(
     jobs: int = 1,
     report: BuildReport | None = None,
     on_document: Callable[[SourceDoc], None] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Iterator[Extraction]:
-    """Extract each document (parsing in ``jobs`` processes); one whose extraction fails
-    is recorded in ``report`` and skipped."""
-    from .extract import extract_parsed, load_nlp, model_name
-    from .extract.parsed import parse_many
+    """Extract each document (parsing in ``jobs`` processes, or on ``engine`` "dask": a
+    cluster at ``scheduler`` or a local one of ``jobs`` workers); one whose extraction
+    fails is recorded in ``report`` and skipped (raised when there is no report)."""
+    from .engines import extract_with
 
-    nlp = load_nlp(model)
-    name = model_name(nlp)
-    for parsed in parse_many(docs, nlp, n_process=max(1, jobs)):
-        doc = parsed.doc
+    for doc, result in extract_with(engine, docs, model=model, jobs=jobs, scheduler=scheduler):
         try:
-            yield extract_parsed(parsed, name)
-        except KgError:
-            raise
-        except Exception as exc:  # a bug or a pathological document: report, go on
-            if report is None:
-                raise
-            report.failures.append(
-                Failure(doc.source or doc.id, f"{doc.id}: extraction failed ({exc!r})", "E021")
-            )
+            if isinstance(result, Failure):
+                if report is None:
+                    raise RuntimeError(result.message)
+                report.failures.append(result)
+            else:
+                yield result
         finally:
             if on_document is not None:
                 on_document(doc)
@@ -95,6 +91,8 @@ def build_graph(
     max_bytes: int = MAX_BYTES,
     jobs: int = 1,
     progress: Callable[[int], Callable[[SourceDoc], None]] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> tuple[KnowledgeGraph, BuildReport]:
     """Read ``inputs`` (files, folders, ``-``), extract, link and build the graph.
 
@@ -115,7 +113,15 @@ def build_graph(
         raise NoDocumentsError(f"no document could be read ({detail})")
     tick = progress(len(docs)) if progress else None
     extractions = list(
-        extract_documents(docs, model=model, jobs=jobs, report=report, on_document=tick)
+        extract_documents(
+            docs,
+            model=model,
+            jobs=jobs,
+            report=report,
+            on_document=tick,
+            engine=engine,
+            scheduler=scheduler,
+        )
     )
     if not extractions:
         raise NoDocumentsError("every document failed: " + report.failures[0].message)
@@ -168,6 +174,8 @@ def build_to(
     max_bytes: int = MAX_BYTES,
     jobs: int = 1,
     progress: Callable[[SourceDoc], None] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> BuildReport:
     """``build_graph`` + ``write_graph`` for N-Quads and N-Triples, streamed: documents
     read lazily, parsed in batches, written through sorted runs on disk, so memory does
@@ -177,7 +185,13 @@ def build_to(
     report = BuildReport()
     docs = read_documents(inputs, report, date, max_bytes)
     extractions = extract_documents(
-        docs, model=model, jobs=jobs, report=report, on_document=progress
+        docs,
+        model=model,
+        jobs=jobs,
+        report=report,
+        on_document=progress,
+        engine=engine,
+        scheduler=scheduler,
     )
     return stream_build(
         extractions,
