@@ -154,6 +154,14 @@ def build(
         str | None,
         typer.Option(help="Dask scheduler address (tcp://host:8786); default: a local cluster."),
     ] = None,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            help="Add the documents to this on-disk Oxigraph store (created if missing; "
+            "a document already there is replaced) instead of writing a file.",
+        ),
+    ] = None,
 ) -> None:
     """Build a knowledge graph from news documents.
 
@@ -164,6 +172,7 @@ def build(
       cat story.txt | kg build - --date 2022-09-09      # Turtle on stdout
       kg build news.jsonl.gz -o news.nq -j 2            # streamed, two processes
       kg build news/ -o news.nq --engine dask --scheduler tcp://10.0.0.5:8786
+      kg build today/ --store db/ && kg query list_timeline --store db/
     """
     from .pipeline import LINK_MODES, build_graph, build_to
     from .stream import STREAM_FORMATS
@@ -174,7 +183,29 @@ def build(
             raise UsageError(f"--link {link!r}: choose one of {', '.join(LINK_MODES)}")
         fmt = format_for(output, fmt)
         progress = _stream_progress(quiet)
-        if fmt in STREAM_FORMATS and link != "online":
+        if store is not None:
+            from .incremental import add_documents
+
+            if output != "-":
+                raise UsageError("give -o FILE or --store DIR, not both")
+            if link == "online":
+                raise UsageError("--store links offline (or --link none), not online")
+            output = store
+            report = add_documents(
+                inputs,
+                store,
+                date=_parse_date(date),
+                model=model,
+                include_text=include_text,
+                link=link,
+                timestamp=timestamp,
+                max_bytes=max_bytes,
+                jobs=jobs,
+                progress=progress,
+                engine=engine,
+                scheduler=scheduler,
+            )
+        elif fmt in STREAM_FORMATS and link != "online":
             report = build_to(
                 inputs,
                 output,

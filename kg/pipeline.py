@@ -176,6 +176,7 @@ def build_to(
     progress: Callable[[SourceDoc], None] | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    known_label: Callable[[str], str | None] | None = None,
 ) -> BuildReport:
     """``build_graph`` + ``write_graph`` for N-Quads and N-Triples, streamed: documents
     read lazily, parsed in batches, written through sorted runs on disk, so memory does
@@ -201,4 +202,5 @@ def build_to(
         link=link,
         include_text=include_text,
         timestamp=timestamp,
+        known_label=known_label,
     )

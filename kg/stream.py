@@ -79,9 +79,12 @@ def stream_build(
     timestamp: bool = False,
     workdir: str | Path | None = None,
     run_lines: int = RUN_LINES,
+    known_label: Callable[[str], str | None] | None = None,
 ) -> BuildReport:
     """Write the graph of ``extractions`` to ``out`` (a path or ``-``) as ``fmt`` (nq or
-    nt), holding one run of lines at a time; counts go into ``report``."""
+    nt), holding one run of lines at a time; counts go into ``report``.
+    ``known_label(iri)`` gives the label an entity already has elsewhere (in a store
+    being added to), which then wins over this run's."""
     import datetime as dt
 
     from .extract.rules import rule_docs
@@ -97,7 +100,7 @@ def stream_build(
         votes = LabelVotes()
         linked = _linked(spill, links)
         runs = _write_runs(linked, Path(tmp), fmt, run, votes, include_text, run_lines)
-        _merge(runs, out, fmt, votes, report)
+        _merge(runs, out, votes, report, known_label)
     report.documents = count
     return report
 
@@ -176,21 +179,25 @@ def _flush(lines: set[str], tmp: Path, number: int) -> Path:
     return path
 
 
-def _merge(runs: list[Path], out: str | Path, fmt: str, votes: LabelVotes, report) -> None:
+def _merge(runs: list[Path], out: str | Path, votes: LabelVotes, report, known_label) -> None:
     """All runs in order, holes filled, repeats dropped, written atomically."""
     with ExitStack() as stack:
         streams = [stack.enter_context(p.open(encoding="utf-8", newline="\n")) for p in runs]
         with _output(out) as sink:
-            _write_merged(heapq.merge(*streams), sink, votes, report)
+            _write_merged(heapq.merge(*streams), sink, votes, report, known_label)
 
 
-def _write_merged(lines: Iterator[str], sink: IO[str], votes: LabelVotes, report) -> None:
+def _write_merged(
+    lines: Iterator[str], sink: IO[str], votes: LabelVotes, report, known_label=None
+) -> None:
     labels: dict[str, str] = {}  # the last subject's label, spelt (subjects come in order)
 
     def label(subject: str) -> str:
         if subject not in labels:
             labels.clear()
-            labels[subject] = _string(votes.label(subject[1:-1]))
+            iri = subject[1:-1]
+            known = known_label(iri) if known_label is not None else None
+            labels[subject] = _string(known or votes.label(iri))
         return labels[subject]
 
     previous, previous_triple = None, None
