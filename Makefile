@@ -40,6 +40,11 @@ bench: setup
 	$(BIN)/python benchmarks/score.py --set tests/data/eval/inhouse
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_link.py
+	$(BIN)/python benchmarks/bench_long_doc.py
+	$(BIN)/python benchmarks/bench_overhead.py
+	$(BIN)/python benchmarks/bench_memory.py
+	$(BIN)/python benchmarks/bench_parallel.py
+	$(BIN)/python benchmarks/bench_writers.py --triples 200000
 
 lint: setup
 	$(BIN)/ruff check kg tests benchmarks
