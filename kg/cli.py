@@ -178,6 +178,7 @@ def build(
     from .stream import STREAM_FORMATS
     from .write import format_for, write_graph
 
+    progress = None
     try:
         if link not in LINK_MODES:
             raise UsageError(f"--link {link!r}: choose one of {', '.join(LINK_MODES)}")

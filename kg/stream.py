@@ -5,8 +5,8 @@ Documents are read lazily and parsed in batches (``extract_stream``: in this pro
 in ``-j`` processes, or on Dask, see ``kg.engines``). Two things in a graph depend on the
 whole run, so the extractions are spilled to a temporary file on the way:
 
-1. pass one extracts every document and counts what linking needs from the whole run
-   (``RunLinks.observe``);
+1. pass one extracts every document, decides its links and counts what linking needs
+   from the whole run (``RunLinks.observe``), and spills both;
 2. pass two reads the spill back, links each document (``RunLinks.apply``), counts
    label votes (``LabelVotes``), and writes its quads, sorted, in runs of at most
    ``RUN_LINES`` lines to temporary files. An entity's rdfs:label is written as a
@@ -117,9 +117,8 @@ def _spill(
     count, model = 0, None
     with spill.open("wb") as stream:
         for ext in extractions:
-            if links is not None:
-                links.observe(ext)
-            pickle.dump(ext, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            decisions = links.observe(ext) if links is not None else None
+            pickle.dump((ext, decisions), stream, protocol=pickle.HIGHEST_PROTOCOL)
             count += 1
             model = model or ext.model
     return links, count, model
@@ -130,10 +129,10 @@ def _linked(spill: Path, links) -> Iterator[Extraction]:
     with spill.open("rb") as stream:
         while True:
             try:
-                ext = pickle.load(stream)
+                ext, decisions = pickle.load(stream)
             except EOFError:
                 return
-            yield ext if links is None else links.apply(ext)
+            yield ext if links is None else links.apply(ext, decisions)
 
 
 def _write_runs(
