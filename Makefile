@@ -45,6 +45,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_memory.py
 	$(BIN)/python benchmarks/bench_parallel.py
 	$(BIN)/python benchmarks/bench_writers.py --triples 200000
+	$(BIN)/python benchmarks/bench_incremental.py
 
 lint: setup
 	$(BIN)/ruff check kg tests benchmarks
