@@ -1,5 +1,5 @@
-"""Where documents are parsed and extracted: in this process (``local``, with ``-j N``
-spaCy processes) or on a Dask cluster (``dask``).
+"""Where documents are parsed and extracted: in this process (``local``; with ``-j N``
+in a pool of N worker processes) or on a Dask cluster (``dask``).
 
 ``extract_partition`` is the one unit of work, and engine-neutral: a list of documents
 in, their extractions (or a Failure for each that failed) out, the spaCy model loaded
@@ -80,20 +80,46 @@ def extract_on_dask(
         client, cluster = dask_client(scheduler, workers, scratch)
         try:
             window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
-            pending: deque = deque()
-            for part in _partitions(docs, partition_docs):
-                future = client.submit(extract_partition, part, model, pure=False)
-                pending.append((part, future))
-                while len(pending) >= window:
-                    part, future = pending.popleft()
-                    yield from zip(part, future.result(), strict=True)
-            while pending:
-                part, future = pending.popleft()
-                yield from zip(part, future.result(), strict=True)
+
+            def submit(part: list[SourceDoc]):
+                return client.submit(extract_partition, part, model, pure=False)
+
+            yield from _in_order(submit, _partitions(docs, partition_docs), window)
         finally:
             client.close()
             if cluster is not None:
                 cluster.close()
+
+
+def _in_order(submit, parts: Iterable[list[SourceDoc]], window: int) -> Iterator:
+    """(document, result) pairs of partitions run through ``submit`` (which returns a
+    future), at most ``window`` partitions in flight, in input order."""
+    pending: deque = deque()
+    for part in parts:
+        pending.append((part, submit(part)))
+        while len(pending) >= window:
+            part, future = pending.popleft()
+            yield from zip(part, future.result(), strict=True)
+    while pending:
+        part, future = pending.popleft()
+        yield from zip(part, future.result(), strict=True)
+
+
+def extract_in_pool(
+    docs: Iterable[SourceDoc], *, model: str | None, jobs: int, partition_docs: int = 4
+) -> Iterator[tuple[SourceDoc, Extraction | Failure]]:
+    """``extract_partition`` in ``jobs`` worker processes (each loads the model once and
+    parses *and* extracts, so our rules run in parallel too), results in input order."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+
+        def submit(part: list[SourceDoc]):
+            return pool.submit(extract_partition, part, model)
+
+        yield from _in_order(submit, _partitions(docs, partition_docs), 4 * jobs)
 
 
 def extract_with(
@@ -111,6 +137,8 @@ def extract_with(
         return extract_on_dask(docs, model=model, scheduler=scheduler, workers=jobs)
     if scheduler:
         raise UsageError("--scheduler needs --engine dask")
+    if jobs > 1:
+        return extract_in_pool(docs, model=model, jobs=jobs)
     return _local(docs, model, jobs)
 
 
