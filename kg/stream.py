@@ -25,6 +25,7 @@ whatever the label is.
 from __future__ import annotations
 
 import heapq
+import io
 import os
 import pickle
 import sys
@@ -235,8 +236,9 @@ class _output:
         self.tmp: str | None = None
 
     def __enter__(self) -> IO[str]:
-        if self.out == "-":
-            self.stream = sys.stdout
+        if self.out == "-":  # UTF-8 whatever the locale, as the in-memory build writes
+            sys.stdout.flush()
+            self.stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
             return self.stream
         path = Path(self.out)
         try:
@@ -252,6 +254,7 @@ class _output:
     def __exit__(self, kind, value, tb) -> None:
         if self.out == "-":
             self.stream.flush()
+            self.stream.detach()  # leave sys.stdout open
             return
         try:
             if kind is None:
