@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup run test eval bench lint clean
+.PHONY: setup run test eval bench fuzz lint clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ bench: setup
 	$(BIN)/python benchmarks/bench_parallel.py
 	$(BIN)/python benchmarks/bench_writers.py --triples 200000
 	$(BIN)/python benchmarks/bench_incremental.py
+
+# hostile documents (quotes, controls, NUL, lone surrogates, RTL, emoji, long tokens, Turtle
+# and SPARQL lookalikes) through every format, parsed by pyoxigraph, rdflib and pyld
+fuzz: setup
+	$(BIN)/python benchmarks/fuzz.py --docs 1000
 
 lint: setup
 	$(BIN)/ruff check kg tests benchmarks

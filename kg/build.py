@@ -33,6 +33,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from . import __version__
 from .ontology import CKG, GAF, GEO, ID, ITSRDF, NIF, PREFIXES, SCHEMA, WD
+from .repair import url_iri
 from .types import ACTOR_TYPES, PLACE_TYPES, Entity, Extraction, Span
 
 TYPE_FOLDERS = {
@@ -289,8 +290,10 @@ def _add_document(graph: Graph, ext: Extraction, include_text: bool) -> None:
     graph.add((node, DCTERMS.identifier, Literal(doc.id)))
     if doc.date is not None:
         graph.add((node, SCHEMA.datePublished, Literal(doc.date.isoformat(), datatype=XSD.date)))
+    elif doc.date_literal is not None:  # no xsd:date (years 1-9999 only in Python)
+        graph.add((node, DCTERMS.date, Literal(doc.date_literal)))
     if doc.url:
-        graph.add((node, SCHEMA.url, URIRef(quote(doc.url, safe=":/?#[]@!$&'()*+,;=%~"))))
+        graph.add((node, SCHEMA.url, URIRef(url_iri(doc.url))))
     if doc.title:
         graph.add((node, SCHEMA.headline, Literal(doc.title)))
     if doc.publisher:
@@ -312,7 +315,9 @@ def _add_mention(graph: Graph, doc_id: str, span: Span, entity: URIRef | None = 
 
 
 def _add_entity(graph: Graph, ext: Extraction, ent: Entity, node: URIRef, label: str) -> None:
-    graph.add((node, RDF.type, CKG[ent.type]))
+    graph.add((node, RDF.type, CKG.GenericFacility if ent.generic else CKG[ent.type]))
+    if ent.generic:  # stated beside it, so shapes asking for a place see a facility
+        graph.add((CKG.GenericFacility, RDFS.subClassOf, CKG.Facility))
     graph.add((node, RDFS.label, Literal(label)))
     for alt in sorted({ent.label, *ent.alt_labels} - {label}):
         graph.add((node, SKOS.altLabel, Literal(alt)))

@@ -162,6 +162,13 @@ def build(
             "a document already there is replaced) instead of writing a file.",
         ),
     ] = None,
+    dayfirst: Annotated[
+        bool, typer.Option("--dayfirst", help="Read metadata dates like 12/10/2024 day first.")
+    ] = False,
+    doc_id: Annotated[
+        str | None,
+        typer.Option("--id", help="Id of the document read from - (default: stdin-<hash>)."),
+    ] = None,
 ) -> None:
     """Build a knowledge graph from news documents.
 
@@ -170,13 +177,14 @@ def build(
       kg build seeds/ -o out/seeds.ttl
       kg build articles.jsonl -o out/news.trig          # one named graph per document
       cat story.txt | kg build - --date 2022-09-09      # Turtle on stdout
+      cat story.txt | kg build - --id story-1 -o out/story.ttl
       kg build news.jsonl.gz -o news.nq -j 2            # streamed, two processes
       kg build news/ -o news.nq --engine dask --scheduler tcp://10.0.0.5:8786
       kg build today/ --store db/ && kg query list_timeline --store db/
     """
     from .pipeline import LINK_MODES, build_graph, build_to
     from .stream import STREAM_FORMATS
-    from .write import format_for, write_graph
+    from .write import check_writable, format_for, write_graph
 
     progress = None
     try:
@@ -205,8 +213,11 @@ def build(
                 progress=progress,
                 engine=engine,
                 scheduler=scheduler,
+                dayfirst=dayfirst,
+                stdin_id=doc_id,
             )
         elif fmt in STREAM_FORMATS and link != "online":
+            check_writable(output)
             report = build_to(
                 inputs,
                 output,
@@ -221,8 +232,11 @@ def build(
                 progress=progress,
                 engine=engine,
                 scheduler=scheduler,
+                dayfirst=dayfirst,
+                stdin_id=doc_id,
             )
         else:
+            check_writable(output)
             graph, report = build_graph(
                 inputs,
                 date=_parse_date(date),
@@ -236,6 +250,8 @@ def build(
                 progress=_progress(quiet, progress),
                 engine=engine,
                 scheduler=scheduler,
+                dayfirst=dayfirst,
+                stdin_id=doc_id,
             )
             write_graph(graph, output, fmt)
     except KgError as err:

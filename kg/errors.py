@@ -66,6 +66,13 @@ class OutputError(KgError):
     code = "E030"
 
 
+class UnwritableOutputError(OutputError):
+    """The output path cannot be written: found before any input is read."""
+
+    code = "E031"
+    exit_code = 2
+
+
 class QueryError(KgError):
     """A SPARQL query is missing, malformed or failed."""
 
@@ -76,6 +83,20 @@ class StoreError(KgError):
     """A triple store is unreachable or refused a request (its own message is quoted)."""
 
     code = "E050"
+
+
+class UnreachableError(StoreError):
+    """An endpoint does not answer (refused, unknown host, timeout): check the URL."""
+
+    code = "E051"
+    exit_code = 2
+
+
+class CredentialsError(StoreError):
+    """An endpoint refused the credentials (401/403): give a user allowed to do it."""
+
+    code = "E052"
+    exit_code = 2
 
 
 class KbError(KgError):
@@ -94,3 +115,14 @@ class LexiconError(KgError):
     """A vocabulary file under kg/data/lexicon/ is missing or malformed."""
 
     code = "E080"
+
+
+# Warnings: the document is kept and lands in the graph; something in it was repaired or
+# left out. ``kg build`` prints them as "kg: [W0xx] warning: <file:line>: ...".
+W_NO_DATE = "W001"  # no publication date at all: relative dates stay unresolved
+W_CHARACTERS = "W002"  # lone surrogates / control characters replaced by U+FFFD
+W_DATE = "W003"  # a date that cannot be read (or an ambiguous d/m/y): left out
+W_DATE_RANGE = "W004"  # a date outside years 1-9999: kept as a plain dcterms:date literal
+W_URL = "W005"  # a url repaired (spaces, bad %-escapes) or, when unusable, left out
+W_ID = "W006"  # an id repaired, or renamed because another document has it
+W_METADATA = "W007"  # metadata (sidecar .json, a field) unusable: the text is still read

@@ -34,6 +34,7 @@ class CKG(DefinedNamespace):
     Region: URIRef
     River: URIRef
     Facility: URIRef
+    GenericFacility: URIRef
     # event classes
     Event: URIRef
     Attack: URIRef

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .build import KnowledgeGraph, RunInfo, graph_from_extractions
-from .errors import NoDocumentsError
+from .errors import W_NO_DATE, NoDocumentsError
 from .ingest import MAX_BYTES, read_inputs
 from .types import BuildReport, Extraction, Failure, SourceDoc
 
@@ -49,7 +49,7 @@ def dated(doc: SourceDoc, report: BuildReport | None = None) -> SourceDoc:
     """A document without a publication date takes the one its dateline gives
     ("KHARTOUM, Oct 12, 2024 (Reuters) -"); one with none at all is kept, with a
     warning: its "on Friday" and "yesterday" cannot be resolved to dates."""
-    if doc.date is not None:
+    if doc.date is not None or doc.date_literal is not None:
         return doc
     from .extract.dateline import dateline_date
 
@@ -62,7 +62,7 @@ def dated(doc: SourceDoc, report: BuildReport | None = None) -> SourceDoc:
                 doc.source or doc.id,
                 f"{doc.id}: no publication date (no metadata, no dateline); relative dates "
                 "stay unresolved: give one with a sidecar .json, a JSONL 'date' or --date",
-                "W001",
+                W_NO_DATE,
             )
         )
     return doc
@@ -91,19 +91,30 @@ def build_graph(
     max_bytes: int = MAX_BYTES,
     jobs: int = 1,
     progress: Callable[[int], Callable[[SourceDoc], None]] | None = None,
+    dayfirst: bool = False,
+    stdin_id: str | None = None,
     engine: str = "local",
     scheduler: str | None = None,
 ) -> tuple[KnowledgeGraph, BuildReport]:
     """Read ``inputs`` (files, folders, ``-``), extract, link and build the graph.
 
-    ``date`` is the publication date for documents that give none; ``jobs`` > 1 parses
-    in that many processes. Bad documents are
-    reported in the returned BuildReport's ``failures`` and skipped; NoDocumentsError
-    is raised only when no document at all could be read.
+    ``date`` is the publication date for documents that give none; ``dayfirst`` reads
+    12/10/2024 as 12 October; ``stdin_id`` names a document read from ``-``; ``jobs`` > 1
+    parses in that many processes. Repaired metadata is in the report's ``warnings``.
+    Bad documents are reported in the returned BuildReport's ``failures`` and skipped;
+    NoDocumentsError is raised only when no document at all could be read.
     """
     report = BuildReport()
     docs: list[SourceDoc] = []
-    for item in read_inputs(inputs, default_date=date, max_bytes=max_bytes):
+    found = read_inputs(
+        inputs,
+        default_date=date,
+        max_bytes=max_bytes,
+        dayfirst=dayfirst,
+        stdin_id=stdin_id,
+        warnings=report.warnings,
+    )
+    for item in found:
         if isinstance(item, Failure):
             report.failures.append(item)
         else:
@@ -177,6 +188,8 @@ def build_to(
     engine: str = "local",
     scheduler: str | None = None,
     known_label: Callable[[str], str | None] | None = None,
+    dayfirst: bool = False,
+    stdin_id: str | None = None,
 ) -> BuildReport:
     """``build_graph`` + ``write_graph`` for N-Quads and N-Triples, streamed: documents
     read lazily, parsed in batches, written through sorted runs on disk, so memory does
@@ -184,7 +197,7 @@ def build_to(
     from .stream import read_documents, stream_build
 
     report = BuildReport()
-    docs = read_documents(inputs, report, date, max_bytes)
+    docs = read_documents(inputs, report, date, max_bytes, dayfirst=dayfirst, stdin_id=stdin_id)
     extractions = extract_documents(
         docs,
         model=model,

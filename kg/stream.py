@@ -272,14 +272,29 @@ class _output:
 
 
 def read_documents(
-    inputs: Iterable[str | Path], report: BuildReport, date=None, max_bytes: int | None = None
+    inputs: Iterable[str | Path],
+    report: BuildReport,
+    date=None,
+    max_bytes: int | None = None,
+    *,
+    dayfirst: bool = False,
+    stdin_id: str | None = None,
 ) -> Iterator[SourceDoc]:
-    """The inputs' documents, lazily, dated; failures go into ``report``."""
-    from .ingest import MAX_BYTES, read_inputs
+    """The inputs' documents, lazily (``read_inputs_lazily``), dated; failures and
+    warnings go into ``report``."""
+    from .ingest import MAX_BYTES, read_inputs_lazily
     from .pipeline import dated
     from .types import Failure
 
-    for item in read_inputs(inputs, default_date=date, max_bytes=max_bytes or MAX_BYTES):
+    found = read_inputs_lazily(
+        inputs,
+        default_date=date,
+        max_bytes=max_bytes or MAX_BYTES,
+        dayfirst=dayfirst,
+        stdin_id=stdin_id,
+        warnings=report.warnings,
+    )
+    for item in found:
         if isinstance(item, Failure):
             report.failures.append(item)
         else:

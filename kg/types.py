@@ -80,6 +80,7 @@ class SourceDoc:
     title: str | None = None
     publisher: str | None = None
     source: str | None = None  # the file (or "-") it came from, for messages
+    date_literal: str | None = None  # a date outside years 1-9999, as ISO text
 
 
 @dataclass(frozen=True)

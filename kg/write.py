@@ -1,7 +1,8 @@
 """Deterministic serialisation in every format, written atomically.
 
 Formats: Turtle (default), N-Triples, TriG and N-Quads (one named graph per document),
-JSON-LD (with a context of our prefixes). The same graph always gives the same bytes:
+JSON-LD (with a context of our prefixes; one named graph per document too). The same
+graph always gives the same bytes:
 Turtle, TriG, N-Triples and N-Quads come from :mod:`kg.turtle` (everything sorted);
 JSON-LD from :mod:`kg.jsonld` (keys and arrays sorted).
 """
@@ -17,8 +18,8 @@ from pathlib import Path
 from rdflib.term import Node
 
 from .build import KnowledgeGraph
-from .errors import OutputError, UsageError
-from .jsonld import jsonld
+from .errors import OutputError, UnwritableOutputError, UsageError
+from .jsonld import jsonld_dataset
 from .turtle import ntriples, turtle
 
 FORMATS = {
@@ -70,7 +71,7 @@ def serialize(kg: KnowledgeGraph, fmt: str = "ttl") -> bytes:
         return ntriples([(None, _chain(kg))]).encode("utf-8")
     if fmt == "nq":
         return ntriples([(None, kg.default), *named]).encode("utf-8")
-    return jsonld(_chain(kg)).encode("utf-8")
+    return jsonld_dataset([(None, kg.default), *named]).encode("utf-8")
 
 
 def _chain(kg: KnowledgeGraph) -> Iterator[tuple[Node, Node, Node]]:
@@ -101,6 +102,29 @@ def write_bytes(data: bytes, out: str | Path) -> None:
             raise
     except OSError as exc:
         raise OutputError(f"{path}: cannot write the output ({exc.strerror})") from exc
+
+
+def check_writable(out: str | Path) -> None:
+    """Fail at once (exit 2), before any input is read, when ``out`` cannot be written:
+    a folder, a path under a file, or a folder we may not write to."""
+    if str(out) == "-":
+        return
+    path = Path(out)
+    if path.is_dir():
+        raise UnwritableOutputError(f"{path}: is a folder; give a file, e.g. {path}/graph.ttl")
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        if not folder.is_dir():
+            raise NotADirectoryError(20, "Not a directory")
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".check", dir=folder)
+        os.close(fd)
+        os.unlink(tmp)
+    except OSError as exc:
+        raise UnwritableOutputError(
+            f"{path}: cannot write the output there ({exc.strerror} in {folder}); choose another -o"
+        ) from None
 
 
 def write_graph(kg: KnowledgeGraph, out: str | Path, fmt: str | None = None) -> str:

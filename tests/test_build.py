@@ -107,7 +107,17 @@ def test_generic_entities_stay_in_their_document():
     ent = Entity("e1", "Facility", "school", (span(text, "school"),), generic=True)
     exts = [Extraction(SourceDoc(d, text), (ent,)) for d in ("a", "b")]
     union = graph_from_extractions(exts).union()
-    assert len(set(union.subjects(RDF.type, CKG.Facility))) == 2
+    assert len(set(union.subjects(RDF.type, CKG.GenericFacility))) == 2
+
+
+def test_generic_facilities_are_no_named_entities():
+    """'a school' is typed GenericFacility alone (a named-facility query leaves it out),
+    and the graph says it is a Facility, so shapes asking for a place accept it."""
+    text = "A school was hit."
+    ent = Entity("e1", "Facility", "school", (span(text, "school"),), generic=True)
+    union = graph_from_extractions([Extraction(SourceDoc("a", text), (ent,))]).union()
+    assert not set(union.subjects(RDF.type, CKG.Facility))
+    assert (CKG.GenericFacility, RDFS.subClassOf, CKG.Facility) in union
 
 
 def test_entities_of_different_types_never_merge():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from rdflib import Dataset, Graph
@@ -101,3 +102,26 @@ def test_an_undated_document_lands_with_a_warning(nlp, tmp_path):
     assert "[W001] warning: bare: no publication date" in result.stderr
     assert "wire" not in result.stderr
     assert '"2024-10-12"^^xsd:date' in out.read_text()
+
+
+def test_an_unwritable_output_fails_before_any_input_is_read(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    missing = str(tmp_path / "no-such-input.txt")  # reading it would fail with E070, exit 1
+    for out in (blocker / "sub" / "g.ttl", tmp_path):
+        result = runner.invoke(app, ["build", missing, "-o", str(out), "-f", "ttl", "-q"])
+        assert result.exit_code == 2, result.output
+        assert "[E031]" in result.stderr and "E070" not in result.stderr
+
+
+@pytest.mark.slow
+def test_stdin_takes_an_id_or_a_content_hash(nlp):
+    story = "Russian forces shelled Kharkiv on Friday."
+    named = runner.invoke(app, ["build", "-", "--id", "story-1", "-f", "nt", "-q"], input=story)
+    assert named.exit_code == 0, named.output
+    assert "<https://w3id.org/conflict-kg/id/doc/story-1>" in named.stdout
+    plain = runner.invoke(app, ["build", "-", "-f", "nt", "-q"], input=story)
+    other = runner.invoke(app, ["build", "-", "-f", "nt", "-q"], input=story + " Again.")
+    ids = [set(re.findall(r"/id/doc/(stdin-[0-9a-f]+)", r.stdout)) for r in (plain, other)]
+    assert len(ids[0]) == len(ids[1]) == 1 and ids[0] != ids[1]
+    assert "doc/stdin>" not in plain.stdout

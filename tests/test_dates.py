@@ -75,3 +75,11 @@ def test_without_publication_date_only_absolute_times_resolve():
     assert resolve("on Friday", None) is None
     assert resolve("on 8 September 2022", None).date == dt.date(2022, 9, 8)
     assert resolve("in 1941", None).date == dt.date(1941, 1, 1)
+
+
+def test_dates_at_the_edge_of_the_calendar_resolve_or_drop_never_crash():
+    text = "On Friday, last year, three weeks ago and yesterday, in 1943."
+    early = find_times(text, dt.date(1, 1, 1))  # "on Friday" would be before 1 January 1
+    assert [t.span.text for t in early] == ["in 1943"]
+    late = find_times("In three years and next month.", dt.date(9999, 12, 31))
+    assert all(t.date.year <= 9999 for t in late)

@@ -119,7 +119,161 @@ def test_bom_is_dropped(tmp_path):
     assert doc.text == "Kherson"
 
 
-def test_bad_date_is_a_clear_failure(tmp_path):
+def test_bad_date_is_a_warning_and_the_document_is_kept(tmp_path):
     (tmp_path / "d.txt").write_text("---\ndate: last Tuesday\n---\nText.", "utf-8")
-    [failure] = list(read_inputs([tmp_path / "d.txt"]))
-    assert isinstance(failure, Failure) and "YYYY-MM-DD" in failure.message
+    warnings = []
+    [doc] = list(read_inputs([tmp_path / "d.txt"], warnings=warnings))
+    assert isinstance(doc, SourceDoc) and doc.date is None and doc.text == "Text."
+    [warning] = warnings
+    assert warning.code == "W003" and "d.txt" in warning.message
+    assert "'last Tuesday'" in warning.message and "YYYY-MM-DD" in warning.message
+
+
+def _jsonl(path, records, raw_lines=()):
+    """Write records as JSONL (lone surrogates survive as JSON escapes), then raw lines."""
+    lines = [json.dumps(r).encode() for r in records] + list(raw_lines)
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    return path
+
+
+def test_bad_characters_cost_no_document(tmp_path):
+    path = _jsonl(
+        tmp_path / "h.jsonl",
+        [
+            {"id": "s\ud800", "text": "Shelling\ud800 hit Izium.", "title": "T\udfff\x07"},
+            {"id": "ok", "text": "Drones struck Odesa.", "url": "https://e.org/\ud800x"},
+        ],
+        [b'{"id": "nul", "text": "A \x00 raw NUL and \x1b escape."}'],
+    )
+    warnings = []
+    docs = _docs(read_inputs([path], warnings=warnings))
+    assert [d.id for d in docs] == ["s\ufffd", "ok", "nul"]
+    assert docs[0].text == "Shelling\ufffd hit Izium." and docs[0].title == "T\ufffd\ufffd"
+    assert docs[1].url == "https://e.org/x"
+    assert docs[2].text == "A \ufffd raw NUL and \ufffd escape."
+    for doc in docs:
+        (doc.id + doc.text + (doc.title or "") + (doc.url or "")).encode("utf-8")
+    codes = {(w.source, w.code) for w in warnings}
+    assert {(f"{path}:1", "W002"), (f"{path}:1", "W006"), (f"{path}:2", "W005")} <= codes
+    assert (f"{path}:3", "W002") in codes
+    assert all(w.message.startswith(w.source + ": ") for w in warnings)
+
+
+def test_a_bad_byte_costs_only_its_line(tmp_path):
+    path = _jsonl(
+        tmp_path / "b.jsonl",
+        [{"id": "a", "text": "One."}, {"id": "c", "text": "Three."}],
+        [b'{"id": "b", "text": "caf\xe9"}'],
+    )
+    results = list(read_inputs([path]))
+    assert [d.id for d in _docs(results)] == ["a", "c"]
+    [failure] = _failures(results)
+    assert failure.source == f"{path}:3" and failure.code == "E013"
+
+
+def test_a_stray_nul_in_a_text_file_is_replaced(tmp_path):
+    (tmp_path / "n.txt").write_bytes(b"Troops advanced\x00 on Kupiansk." + b" More." * 20)
+    warnings = []
+    [doc] = list(read_inputs([tmp_path / "n.txt"], warnings=warnings))
+    assert doc.text.startswith("Troops advanced\ufffd on") and warnings[0].code == "W002"
+
+
+def test_urls_are_repaired_or_left_out_with_a_warning(tmp_path):
+    urls = [
+        "https://e.org/%zz",
+        "not a url",
+        " https://e.org/x ",
+        "http://[bad/x",
+        "https://e.org/ok",
+    ]
+    path = _jsonl(
+        tmp_path / "u.jsonl",
+        [{"id": f"u{i}", "text": "Text.", "url": u} for i, u in enumerate(urls)],
+    )
+    warnings = []
+    docs = _docs(read_inputs([path], warnings=warnings))
+    assert [d.url for d in docs] == [
+        "https://e.org/%25zz",
+        None,
+        "https://e.org/x",
+        None,
+        "https://e.org/ok",
+    ]
+    assert [w.source for w in warnings] == [f"{path}:{n}" for n in (1, 2, 3, 4)]
+    assert {w.code for w in warnings} == {"W005"}
+    assert "left out" in warnings[1].message and "'not a url'" in warnings[1].message
+
+
+def test_duplicate_ids_never_collide(tmp_path):
+    records = [
+        {"id": i, "text": f"Doc {n}."} for n, i in enumerate(["same", "same", "same-2", "same"])
+    ]
+    path = _jsonl(tmp_path / "d.jsonl", records)
+    warnings = []
+    docs = _docs(read_inputs([path], warnings=warnings))
+    assert [d.id for d in docs] == ["same", "same-3", "same-2", "same-4"]
+    assert [d.text for d in docs] == ["Doc 0.", "Doc 1.", "Doc 2.", "Doc 3."]
+    first = warnings[0].message
+    assert f"{path}:2" in first and f"{path}:1" in first and "'same-3'" in first
+    assert [w.code for w in warnings] == ["W006", "W006"]
+    again = [d.id for d in _docs(read_inputs([path]))]
+    assert again == ["same", "same-3", "same-2", "same-4"]  # deterministic
+
+
+def test_metadata_never_costs_the_text(tmp_path):
+    records = [
+        {"id": "a", "text": "One.", "date": "Oct 12, 2024"},
+        {"id": "b", "text": "Two.", "date": "12 October 2024", "title": ["not", "text"]},
+        {"id": "c", "text": "Three.", "date": "2022-09-09garbage"},
+        {"id": "d", "text": "Four.", "date": "10000-01-01"},
+        {"id": "e", "text": "Five.", "date": "12/10/2024"},
+        {"id": "  ", "text": "Six.", "date": 20241012},
+    ]
+    path = _jsonl(tmp_path / "m.jsonl", records)
+    warnings = []
+    docs = _docs(read_inputs([path], warnings=warnings))
+    assert [d.id for d in docs] == ["a", "b", "c", "d", "e", "m-6"]
+    oct_12 = dt.date(2024, 10, 12)
+    assert [d.date for d in docs] == [oct_12, oct_12, None, None, None, None]
+    assert docs[3].date_literal == "10000-01-01" and docs[1].title is None
+    by_line = {(w.source.rsplit(":", 1)[1], w.code) for w in warnings}
+    assert by_line >= {("2", "W007"), ("3", "W003"), ("4", "W004"), ("5", "W003"), ("6", "W003")}
+    assert "'2022-09-09garbage'" in " ".join(w.message for w in warnings)
+    dayfirst = _docs(read_inputs([path], dayfirst=True))
+    assert dayfirst[4].date == oct_12
+
+
+def test_a_broken_sidecar_is_a_warning(tmp_path):
+    (tmp_path / "a.txt").write_text("Shelling hit Kharkiv.", "utf-8")
+    (tmp_path / "a.json").write_text("{broken", "utf-8")
+    warnings = []
+    [doc] = _docs(read_inputs([tmp_path / "a.txt"], warnings=warnings))
+    assert doc.text == "Shelling hit Kharkiv." and warnings[0].code == "W007"
+
+
+def _stdin(monkeypatch, data: bytes):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+def test_stdin_documents_get_a_content_hash_or_the_given_id(monkeypatch):
+    _stdin(monkeypatch, b"Shelling hit Kharkiv.")
+    [one] = _docs(read_inputs(["-"]))
+    _stdin(monkeypatch, b"Drones struck Odesa.")
+    [two] = _docs(read_inputs(["-"]))
+    assert one.id.startswith("stdin-") and two.id.startswith("stdin-") and one.id != two.id
+    _stdin(monkeypatch, b"Shelling hit Kharkiv.")
+    assert _docs(read_inputs(["-"]))[0].id == one.id  # the same text, the same id
+    _stdin(monkeypatch, b"Shelling hit Kharkiv.")
+    assert _docs(read_inputs(["-"], stdin_id="story-1"))[0].id == "story-1"
+
+
+def test_stdin_jsonl_without_ids_never_shares_one(monkeypatch):
+    _stdin(monkeypatch, b'{"text": "One."}\n{"text": "Two \x00."}\n')
+    docs = _docs(read_inputs(["-"]))
+    assert len(docs) == 2 and len({d.id for d in docs}) == 2
+    assert all(d.id.startswith("stdin-") for d in docs)
+    _stdin(monkeypatch, b'{"text": "One."}\n{"text": "Two."}\n')
+    assert [d.id for d in _docs(read_inputs(["-"], stdin_id="feed"))] == ["feed-1", "feed-2"]

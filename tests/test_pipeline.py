@@ -88,3 +88,35 @@ def test_strange_characters_keep_offsets_and_the_contract(nlp, tmp_path, shared)
     data = Graph().parse(data=kg.serialize(graph, "ttl"), format="turtle")
     conforms, _, text = validate(data, shacl_graph=Graph().parse(shared / "contract/shapes.ttl"))
     assert conforms, text[:2000]
+
+
+def test_bad_fields_cost_no_document(nlp, tmp_path):
+    """One JSONL batch with every kind of bad field: all documents land, the output is
+    valid for pyoxigraph (the strictest parser we have) and the warnings say why."""
+    import json
+
+    import pyoxigraph
+
+    records = [
+        {"id": "s\ud800", "text": "Russian forces shelled\ud800 Kharkiv.", "title": "\udfff"},
+        {"id": "u", "text": "Drones struck Odesa.", "url": "https://e.org/%zz b"},
+        {"id": "same", "text": "Troops advanced near Bakhmut.", "url": "not a url"},
+        {"id": "same", "text": "Shelling hit Izium last year.", "date": "0001-01-01"},
+        {"id": "same-2", "text": "Drones hit Lviv on Friday.", "date": "10000-01-01"},
+        {"id": "d", "text": "Shelling hit Kherson.", "date": "Oct 12, 2024", "url": "http://[x"},
+    ]
+    lines = [json.dumps(r).encode() for r in records]
+    lines.append(b'{"id": "nul", "text": "Shelling\x00 hit Sumy.", "date": "2022-09-09garbage"}')
+    path = tmp_path / "bad.jsonl"
+    path.write_bytes(b"\n".join(lines))
+    graph, report = kg.build_graph([path], link="none")
+    assert report.documents == 7 and not report.failures
+    data = kg.serialize(graph, "nq")
+    quads = list(pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_QUADS))
+    ident = "http://purl.org/dc/terms/identifier"
+    ids = {q.object.value for q in quads if q.predicate.value == ident}
+    assert ids == {"s\ufffd", "u", "same", "same-3", "same-2", "d", "nul"}
+    assert "<https://e.org/%25zz%20b>" in data.decode()
+    assert '"10000-01-01" ' in data.decode() and '"0001-01-01"^^' in data.decode()
+    codes = {w.code for w in report.warnings}
+    assert {"W002", "W003", "W004", "W005", "W006"} <= codes

@@ -214,7 +214,10 @@ def find_times(text: str, published: dt.date | None, offset: int = 0) -> list[Ti
                 start += 1
             if any(s < end and start < e for s, e in taken):
                 continue
-            resolved = resolver(m, published)
+            try:
+                resolved = resolver(m, published)
+            except (OverflowError, ValueError):  # before 1 Jan 1 or after 9999
+                resolved = None
             if resolved is None:
                 continue
             date, precision = resolved
