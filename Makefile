@@ -45,6 +45,12 @@ bench: setup
 	$(BIN)/python benchmarks/score.py --set tests/data/eval/inhouse
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_link.py
+	$(BIN)/python benchmarks/bench_long_doc.py
+	$(BIN)/python benchmarks/bench_overhead.py
+	$(BIN)/python benchmarks/bench_memory.py
+	$(BIN)/python benchmarks/bench_parallel.py
+	$(BIN)/python benchmarks/bench_writers.py --triples 200000
+	$(BIN)/python benchmarks/bench_incremental.py
 
 # hostile documents (quotes, controls, NUL, lone surrogates, RTL, emoji, long tokens, Turtle
 # and SPARQL lookalikes) through every format, parsed by pyoxigraph, rdflib and pyld

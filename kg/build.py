@@ -23,7 +23,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import quote
@@ -160,23 +160,35 @@ def _new_graph() -> Graph:
     return graph
 
 
-def _canonical_labels(extractions: Sequence[Extraction]) -> dict[str, str]:
+class LabelVotes:
     """One rdfs:label per entity IRI across the whole run: the linked label, else the
-    most frequent extracted label (ties broken by length, then alphabetically)."""
-    votes: dict[str, Counter] = defaultdict(Counter)
-    linked: dict[str, str] = {}
-    for ext in extractions:
+    most frequent extracted label (ties broken by length, then alphabetically). Add
+    documents one at a time with ``add``; ask with ``label`` once all are in."""
+
+    def __init__(self) -> None:
+        self.votes: dict[str, Counter] = defaultdict(Counter)
+        self.linked: dict[str, str] = {}
+
+    def add(self, ext: Extraction) -> None:
         for ent in ext.entities:
             iri = entity_iri(ent, ext.doc.id)
             if ent.link is not None:
-                linked[iri] = ent.link.label
-            votes[iri][ent.label] += len(ent.mentions) or 1
-    labels = {}
-    for iri, counter in votes.items():
-        labels[iri] = linked.get(iri) or min(
+                self.linked[iri] = ent.link.label
+            self.votes[iri][ent.label] += len(ent.mentions) or 1
+
+    def label(self, iri: str) -> str:
+        counter = self.votes[iri]
+        return self.linked.get(iri) or min(
             counter, key=lambda name: (-counter[name], -len(name), name)
         )
-    return labels
+
+
+def _canonical_labels(extractions: Sequence[Extraction]) -> dict[str, str]:
+    """``LabelVotes`` over ``extractions``, as a dict."""
+    votes = LabelVotes()
+    for ext in extractions:
+        votes.add(ext)
+    return {iri: votes.label(iri) for iri in votes.votes}
 
 
 def _entity_confidences(
@@ -220,30 +232,62 @@ def graph_from_extractions(
     _add_run(result.default, run, extractions)
     for ext in extractions:
         graph = _new_graph()
-        _add_document(graph, ext, include_text)
-        keys = {ent.key: URIRef(entity_iri(ent, ext.doc.id)) for ent in ext.entities}
-        types = {ent.key: ent.type for ent in ext.entities}
-        for ent in ext.entities:
-            node = keys[ent.key]
-            _add_entity(graph, ext, ent, node, labels[str(node)], confidences[str(node)])
-        stmt_iris = {}
-        for stmt in ext.statements:
-            nth = re.search(r"-(\d+)$", stmt.key)  # "st120-2": the words' second speaker
-            tail = f"{stmt.span.start}-{nth.group(1)}" if nth else f"{stmt.span.start}"
-            node = URIRef(f"{ID}statement/{quote(ext.doc.id, safe='')}-{tail}")
-            stmt_iris[stmt.key] = node
-            _add_statement(graph, ext, stmt, node, keys, types)
-        used: set[str] = set()
-        for event in ext.events:
-            base = f"{ID}event/{quote(ext.doc.id, safe='')}-{event.trigger.start}"
-            iri = base if base not in used else f"{base}-{slug(event.type)}"
-            used.add(iri)
-            _add_event(graph, ext, event, URIRef(iri), keys, types, stmt_iris)
+        add_extraction(graph, ext, labels, include_text, confidences)
         result.graphs[doc_iri(ext.doc.id)] = graph
     return result
 
 
-def _add_run(graph: Graph, run: RunInfo, extractions: Sequence[Extraction]) -> None:
+def add_extraction(
+    graph,
+    ext: Extraction,
+    labels: Mapping[str, str],
+    include_text: bool,
+    confidences: Mapping[str, tuple[float | None, float | None]] | None = None,
+) -> None:
+    """One document's triples into ``graph`` (anything with ``add``); ``labels`` gives
+    each entity IRI its rdfs:label (its other names become skos:altLabel), and
+    ``confidences`` its run-wide (confidence, link confidence); without them, the
+    document's own (the streamed build keeps the highest when it merges)."""
+    _add_document(graph, ext, include_text)
+    keys = {ent.key: URIRef(entity_iri(ent, ext.doc.id)) for ent in ext.entities}
+    types = {ent.key: ent.type for ent in ext.entities}
+    for ent in ext.entities:
+        node = str(keys[ent.key])
+        own = (ent.confidence, ent.link.confidence if ent.link is not None else None)
+        conf = confidences[node] if confidences is not None else own
+        _add_entity(graph, ext, ent, keys[ent.key], labels[node], conf)
+    stmt_iris = {}
+    for stmt in ext.statements:
+        nth = re.search(r"-(\d+)$", stmt.key)  # "st120-2": the words' second speaker
+        tail = f"{stmt.span.start}-{nth.group(1)}" if nth else f"{stmt.span.start}"
+        node = URIRef(f"{ID}statement/{quote(ext.doc.id, safe='')}-{tail}")
+        stmt_iris[stmt.key] = node
+        _add_statement(graph, ext, stmt, node, keys, types)
+    used: set[str] = set()
+    for event in ext.events:
+        base = f"{ID}event/{quote(ext.doc.id, safe='')}-{event.trigger.start}"
+        iri = base if base not in used else f"{base}-{slug(event.type)}"
+        used.add(iri)
+        _add_event(graph, ext, event, URIRef(iri), keys, types, stmt_iris)
+
+
+def rules_used(extractions: Iterable[Extraction]) -> set[str]:
+    """The named rules that found or decided something in ``extractions``."""
+    return {
+        name
+        for ext in extractions
+        for item in (*ext.events, *ext.statements)
+        for name in (item.rule, *item.decided_by)
+        if name
+    }
+
+
+def _add_run(
+    graph: Graph,
+    run: RunInfo,
+    extractions: Sequence[Extraction],
+    used: set[str] | None = None,
+) -> None:
     node = URIRef(run.iri)
     agent = URIRef(f"{ID}software/conflict-kg-{slug(run.tool_version)}")
     graph.add((node, RDF.type, CKG.ExtractionRun))
@@ -262,14 +306,7 @@ def _add_run(graph: Graph, run: RunInfo, extractions: Sequence[Extraction]) -> N
         graph.add((node, PROV.startedAtTime, Literal(run.started, datatype=XSD.dateTime)))
     for ext in extractions:
         graph.add((node, PROV.used, URIRef(doc_iri(ext.doc.id))))
-    used = {
-        name
-        for ext in extractions
-        for item in (*ext.events, *ext.statements)
-        for name in (item.rule, *item.decided_by)
-        if name
-    }
-    for name in sorted(used):
+    for name in sorted(rules_used(extractions) if used is None else used):
         rule = URIRef(rule_iri(name))
         graph.add((rule, RDF.type, CKG.ExtractionRule))
         graph.add((rule, RDFS.label, Literal(name)))

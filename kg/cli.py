@@ -8,7 +8,6 @@ bars to stderr.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from typing import Annotated
 
 import typer
@@ -19,7 +18,9 @@ from .cli_store import register as register_store_commands
 from .cli_validate import register as register_validate_command
 from .cli_validate import validate_built
 from .errors import KgError, UsageError
+from .ingest import MAX_BYTES
 from .link.cli import kb_app
+from .progress import Progress
 from .types import BuildReport
 
 app = typer.Typer(
@@ -62,18 +63,24 @@ def _parse_date(value: str | None) -> dt.date | None:
         raise UsageError(f"--date {value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
-def _progress(quiet: bool):
-    """A progress bar on stderr for runs of more than one document."""
+def _progress(quiet: bool, bar=None):
+    """The in-memory build's progress: ``bar`` (a Progress) given the total once known."""
 
     def start(total: int):
-        if quiet or total < 2:
+        if quiet or bar is None:
             return None
-        from tqdm import tqdm
-
-        bar = tqdm(total=total, unit="doc", file=sys.stderr, desc="extracting", leave=False)
-        return lambda _doc: bar.update(1)
+        if bar.bar is not None:
+            bar.bar.reset(total=total)
+        return bar
 
     return start
+
+
+def _stream_progress(quiet: bool):
+    """Documents/s, words/s and (for a known total) an ETA on stderr, as documents finish."""
+    if quiet:
+        return None
+    return Progress()
 
 
 def print_summary(report: BuildReport, out: str) -> None:
@@ -145,6 +152,28 @@ def build(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No summary, no progress bar.")
     ] = False,
+    max_bytes: Annotated[
+        int,
+        typer.Option("--max-bytes", min=1, help="Largest input file read, in bytes."),
+    ] = MAX_BYTES,
+    engine: Annotated[
+        str,
+        typer.Option(
+            help="Where to extract: local (-j processes) or dask (a cluster; -j local workers)."
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address (tcp://host:8786); default: a local cluster."),
+    ] = None,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            help="Add the documents to this on-disk Oxigraph store (created if missing; "
+            "a document already there is replaced) instead of writing a file.",
+        ),
+    ] = None,
     dayfirst: Annotated[
         bool, typer.Option("--dayfirst", help="Read metadata dates like 12/10/2024 day first.")
     ] = False,
@@ -166,38 +195,102 @@ def build(
       cat story.txt | kg build - --date 2022-09-09      # Turtle on stdout
       cat story.txt | kg build - --id story-1 -o out/story.ttl
       kg build seeds/ -o out/seeds.ttl --validate       # and check it (SHACL, OWL)
+      kg build news.jsonl.gz -o news.nq -j 2            # streamed, two processes
+      kg build news/ -o news.nq --engine dask --scheduler tcp://10.0.0.5:8786
+      kg build today/ --store db/ && kg query list_timeline --store db/
     """
-    from .pipeline import LINK_MODES, build_graph
+    from .pipeline import LINK_MODES, build_graph, build_to
+    from .stream import STREAM_FORMATS
     from .write import check_writable, format_for, write_graph
 
+    progress = None
+    graph = None  # the in-memory graph, when one was built (not streamed or stored)
+    triggers = "shipped" if trigger_model else None
     try:
         if link not in LINK_MODES:
             raise UsageError(f"--link {link!r}: choose one of {', '.join(LINK_MODES)}")
         fmt = format_for(output, fmt)
-        check_writable(output)
-        graph, report = build_graph(
-            inputs,
-            date=_parse_date(date),
-            model=model,
-            triggers="shipped" if trigger_model else None,
-            include_text=include_text,
-            link=link,
-            endpoint=endpoint,
-            timestamp=timestamp,
-            jobs=jobs,
-            progress=_progress(quiet),
-            dayfirst=dayfirst,
-            stdin_id=doc_id,
-        )
-        write_graph(graph, output, fmt)
+        progress = _stream_progress(quiet)
+        if store is not None:
+            from .incremental import add_documents
+
+            if output != "-":
+                raise UsageError("give -o FILE or --store DIR, not both")
+            if link == "online":
+                raise UsageError("--store links offline (or --link none), not online")
+            if validate:
+                raise UsageError("--validate checks a file: give -o FILE, not --store")
+            output = store
+            report = add_documents(
+                inputs,
+                store,
+                date=_parse_date(date),
+                model=model,
+                triggers=triggers,
+                include_text=include_text,
+                link=link,
+                timestamp=timestamp,
+                max_bytes=max_bytes,
+                jobs=jobs,
+                progress=progress,
+                engine=engine,
+                scheduler=scheduler,
+                dayfirst=dayfirst,
+                stdin_id=doc_id,
+            )
+        elif fmt in STREAM_FORMATS and link != "online":
+            check_writable(output)
+            report = build_to(
+                inputs,
+                output,
+                fmt,
+                date=_parse_date(date),
+                model=model,
+                triggers=triggers,
+                include_text=include_text,
+                link=link,
+                timestamp=timestamp,
+                max_bytes=max_bytes,
+                jobs=jobs,
+                progress=progress,
+                engine=engine,
+                scheduler=scheduler,
+                dayfirst=dayfirst,
+                stdin_id=doc_id,
+            )
+        else:
+            check_writable(output)
+            graph, report = build_graph(
+                inputs,
+                date=_parse_date(date),
+                model=model,
+                triggers=triggers,
+                include_text=include_text,
+                link=link,
+                endpoint=endpoint,
+                timestamp=timestamp,
+                jobs=jobs,
+                max_bytes=max_bytes,
+                progress=_progress(quiet, progress),
+                engine=engine,
+                scheduler=scheduler,
+                dayfirst=dayfirst,
+                stdin_id=doc_id,
+            )
+            write_graph(graph, output, fmt)
     except KgError as err:
         raise fail(err) from None
+    finally:
+        if progress is not None:
+            progress.close()
     for failure in report.failures:
         typer.echo(f"kg: [{failure.code}] skipped {failure.message}", err=True)
     for warning in report.warnings:
         typer.echo(f"kg: [{warning.code}] warning: {warning.message}", err=True)
     if not quiet:
         print_summary(report, output)
+        if isinstance(progress, Progress):
+            typer.echo(f"speed       {progress.summary()}", err=True)
     try:
         conforms = validate_built(graph, output) if validate else True
     except KgError as err:

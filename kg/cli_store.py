@@ -117,6 +117,10 @@ def query_cli(
     list_queries_: Annotated[
         bool, typer.Option("--list", help="List the saved queries and their parameters.")
     ] = False,
+    store: Annotated[
+        Path | None,
+        typer.Option("--store", help="Query this on-disk store (kg build --store) instead."),
+    ] = None,
     user: Annotated[
         str | None, typer.Option("--user", "-u", help="--endpoint user (see kg load --help).")
     ] = None,
@@ -136,15 +140,16 @@ def query_cli(
             return
         if query is None:
             raise UsageError("Give a query name or .rq path (kg query --list shows them).")
-        if graphs and endpoint:
-            raise UsageError("Give graph files or --endpoint, not both.")
-        if not graphs and not endpoint:
-            raise UsageError("Give at least one graph file, or --endpoint URL.")
+        if sum(map(bool, (graphs, endpoint, store))) > 1:
+            raise UsageError("Give graph files, --endpoint or --store, only one of them.")
+        if not graphs and not endpoint and store is None:
+            raise UsageError("Give at least one graph file, --endpoint URL or --store DIR.")
         result = run_query(
             query,
             graphs or [],
             endpoint=endpoint,
             params=_parse_params(param or []),
+            store=_stored(store),
             auth=_user_auth(user, endpoint or ""),
             auth_scheme=auth_scheme,
         )
@@ -158,6 +163,15 @@ def query_cli(
             "page with LIMIT/OFFSET.",
             err=True,
         )
+
+
+def _stored(location: Path | None):
+    """The on-disk store of ``kg build --store``, read-only (None for no store)."""
+    if location is None:
+        return None
+    from kg.incremental import open_persistent
+
+    return open_persistent(location, read_only=True)
 
 
 def load_cli(
@@ -275,7 +289,12 @@ def serve_cli(
     ] = None,
     location: Annotated[
         Path | None,
-        typer.Option("--location", "-l", help="Database folder (kept); default a temp folder."),
+        typer.Option(
+            "--location",
+            "--store",
+            "-l",
+            help="Database folder (kept; a kg build --store folder); default a temp folder.",
+        ),
     ] = None,
     port: Annotated[
         int | None,

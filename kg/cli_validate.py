@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from kg.cli_errors import fail
-from kg.errors import KgError
+from kg.errors import KgError, UsageError
 
 __all__ = ["register", "validate_built", "validate_cli"]
 
@@ -84,6 +84,8 @@ def validate_built(graph, output: str) -> bool:
     """
     from kg.validate import format_report, validate_graph
 
+    if output == "-" and graph is None:
+        raise UsageError("--validate of a streamed graph needs -o FILE, not stdout")
     source = graph.union() if output == "-" else Path(output)
     report = validate_graph(source)
     typer.echo(format_report(report), err=True)

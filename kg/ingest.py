@@ -8,7 +8,8 @@ Supported inputs:
   translation), less the front matter and a leading byte-order mark.
 - ``.html`` / ``.htm``: the main text, extracted by trafilatura; title, date and url
   from the page's metadata. Offsets refer to the extracted text.
-- ``.jsonl``: one JSON object a line with ``id``, ``text`` and optional ``date``,
+- ``.jsonl`` (or gzipped, ``.jsonl.gz``): one JSON object a line with ``id``, ``text``
+  and optional ``date``,
   ``url``, ``title``, ``publisher``. A malformed line is reported and skipped; the
   other lines are read (a raw NUL or a bad byte costs only its own line, if that).
 - folders: every supported file below them, recursively, in sorted order.
@@ -52,6 +53,7 @@ from .types import Failure, SourceDoc
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+GZIP_SUFFIXES = (".jsonl.gz", ".ndjson.gz")
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 #: Largest input file read (bytes); larger files are reported and skipped.
 MAX_BYTES = 50 * 1024 * 1024
@@ -291,15 +293,36 @@ def _jsonl_doc(line: str, number: int, at: str, where: str, opts, stdin: bool) -
     return _make_doc(doc_id, record["text"], record, at, opts)
 
 
+def _open_jsonl(path: Path):
+    """A JSONL file in binary, read through gzip when it is a ``.jsonl.gz``."""
+    if path.suffix.lower() == ".gz":
+        import gzip
+
+        return gzip.open(path, "rb")
+    return path.open("rb")
+
+
 def read_jsonl_file(path: Path, opts: ReadOptions) -> Iterator[SourceDoc | Failure]:
+    """One document a line, read lazily (``.jsonl``, ``.ndjson``, or gzipped ``.jsonl.gz``)."""
+    import gzip
+
     try:
-        with path.open("rb") as stream:
+        with _open_jsonl(path) as stream:
             if looks_binary(stream.read(8192)):
                 raise BinaryInputError(f"{path}: looks like a binary file (it contains NUL bytes)")
             stream.seek(0)
             yield from iter_jsonl(stream, str(path), opts)
     except InputError as exc:
         yield Failure(str(path), exc.message, exc.code)
+    except (gzip.BadGzipFile, EOFError) as exc:
+        yield Failure(str(path), f"{path}: not a readable gzip file ({exc})", InputError.code)
+
+
+def _suffix(path: Path) -> str:
+    """The file's type suffix; ``.jsonl`` for a gzipped JSONL file."""
+    if path.name.lower().endswith(GZIP_SUFFIXES):
+        return ".jsonl"
+    return path.suffix.lower()
 
 
 def _expand(paths: Iterable[str | Path]) -> Iterator[Path | str]:
@@ -310,7 +333,7 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path | str]:
         path = Path(item)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUPPORTED:
+                if child.is_file() and _suffix(child) in SUPPORTED:
                     yield child
         else:
             yield path
@@ -352,10 +375,47 @@ def read_inputs(
     yield from _unique_ids(results, opts)
 
 
-def _unique_ids(
-    results: list[SourceDoc | Failure], opts: ReadOptions
+def read_inputs_lazily(
+    paths: Iterable[str | Path],
+    *,
+    default_date: dt.date | None = None,
+    max_bytes: int = MAX_BYTES,
+    dayfirst: bool = False,
+    stdin_id: str | None = None,
+    warnings: list[Failure] | None = None,
 ) -> Iterator[SourceDoc | Failure]:
-    taken = {r.id for r in results if isinstance(r, SourceDoc)}
+    """``read_inputs``, holding one document at a time: the inputs are read twice, the
+    first time keeping only the ids (to give repeated ids the same new ones); standard
+    input, which cannot be read twice, is kept in memory."""
+    paths = list(paths)
+    stdin: dict[str, list] = {}
+
+    def results(opts: ReadOptions, replay: bool) -> Iterator[SourceDoc | Failure]:
+        for item in _expand(paths):
+            if item != "-":
+                yield from _read_one(item, opts)
+                continue
+            if not stdin:
+                once = ReadOptions(default_date, dayfirst, max_bytes, stdin_id)
+                stdin["docs"], stdin["warnings"] = list(_read_one(item, once)), once.warnings
+            if replay:
+                opts.warnings.extend(stdin["warnings"])
+            yield from stdin["docs"]
+
+    first = ReadOptions(default_date, dayfirst, max_bytes, stdin_id)
+    taken = {r.id for r in results(first, False) if isinstance(r, SourceDoc)}
+    opts = ReadOptions(default_date, dayfirst, max_bytes, stdin_id)
+    if warnings is not None:
+        opts.warnings = warnings
+    yield from _unique_ids(results(opts, True), opts, taken)
+
+
+def _unique_ids(
+    results: Iterable[SourceDoc | Failure], opts: ReadOptions, taken: set[str] | None = None
+) -> Iterator[SourceDoc | Failure]:
+    if taken is None:
+        results = list(results)
+        taken = {r.id for r in results if isinstance(r, SourceDoc)}
     first: dict[str, str] = {}
     for result in results:
         if isinstance(result, SourceDoc):
@@ -386,7 +446,7 @@ def _read_one(item: Path | str, opts: ReadOptions) -> Iterator[SourceDoc | Failu
     if not path.exists():
         yield Failure(where, f"{where}: no such file or folder", InputError.code)
         return
-    suffix = path.suffix.lower()
+    suffix = _suffix(path)
     try:
         if suffix in JSONL_SUFFIXES:
             yield from read_jsonl_file(path, opts)

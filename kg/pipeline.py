@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .build import KnowledgeGraph, RunInfo, graph_from_extractions
-from .errors import W_LINK, W_NO_DATE, KgError, NoDocumentsError
+from .errors import W_LINK, W_NO_DATE, NoDocumentsError
 from .ingest import MAX_BYTES, read_inputs
 from .types import BuildReport, Extraction, Failure, SourceDoc
 
@@ -25,27 +25,26 @@ def extract_documents(
     jobs: int = 1,
     report: BuildReport | None = None,
     on_document: Callable[[SourceDoc], None] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Iterator[Extraction]:
-    """Extract each document (parsing in ``jobs`` processes); one whose extraction fails
-    is recorded in ``report`` and skipped; ``triggers`` adds the trained trigger model
-    (see ``kg.extract.nlp.load_nlp``)."""
-    from .extract import extract_parsed, load_nlp, model_name
-    from .extract.parsed import parse_many
+    """Extract each document (parsing in ``jobs`` processes, or on ``engine`` "dask": a
+    cluster at ``scheduler`` or a local one of ``jobs`` workers); one whose extraction
+    fails is recorded in ``report`` and skipped (raised when there is no report);
+    ``triggers`` adds the trained trigger model (see ``kg.extract.nlp.load_nlp``)."""
+    from .engines import extract_with
 
-    nlp = load_nlp(model, triggers)
-    name = model_name(nlp)
-    for parsed in parse_many(docs, nlp, n_process=max(1, jobs)):
-        doc = parsed.doc
+    results = extract_with(
+        engine, docs, model=model, jobs=jobs, scheduler=scheduler, triggers=triggers
+    )
+    for doc, result in results:
         try:
-            yield extract_parsed(parsed, name)
-        except KgError:
-            raise
-        except Exception as exc:  # a bug or a pathological document: report, go on
-            if report is None:
-                raise
-            report.failures.append(
-                Failure(doc.source or doc.id, f"{doc.id}: extraction failed ({exc!r})", "E021")
-            )
+            if isinstance(result, Failure):
+                if report is None:
+                    raise RuntimeError(result.message)
+                report.failures.append(result)
+            else:
+                yield result
         finally:
             if on_document is not None:
                 on_document(doc)
@@ -122,6 +121,8 @@ def build_graph(
     progress: Callable[[int], Callable[[SourceDoc], None]] | None = None,
     dayfirst: bool = False,
     stdin_id: str | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> tuple[KnowledgeGraph, BuildReport]:
     """Read ``inputs`` (files, folders, ``-``), extract, link and build the graph.
 
@@ -153,7 +154,14 @@ def build_graph(
     tick = progress(len(docs)) if progress else None
     extractions = list(
         extract_documents(
-            docs, model=model, triggers=triggers, jobs=jobs, report=report, on_document=tick
+            docs,
+            model=model,
+            triggers=triggers,
+            jobs=jobs,
+            report=report,
+            on_document=tick,
+            engine=engine,
+            scheduler=scheduler,
         )
     )
     if not extractions:
@@ -192,3 +200,52 @@ def _count(graph: KnowledgeGraph, report: BuildReport) -> None:
     report.events = {name: n for name, n in count.items() if n}
     report.statements = len(typed.get(CKG.Statement, ()))
     report.triples = len(triples)
+
+
+def build_to(
+    inputs: Sequence[str | Path],
+    out: str | Path,
+    fmt: str,
+    *,
+    date: dt.date | None = None,
+    model: str | None = None,
+    triggers: str | None = None,
+    include_text: bool = False,
+    link: str = "offline",
+    timestamp: bool = False,
+    max_bytes: int = MAX_BYTES,
+    jobs: int = 1,
+    progress: Callable[[SourceDoc], None] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    known_label: Callable[[str], str | None] | None = None,
+    dayfirst: bool = False,
+    stdin_id: str | None = None,
+) -> BuildReport:
+    """``build_graph`` + ``write_graph`` for N-Quads and N-Triples, streamed: documents
+    read lazily, parsed in batches, written through sorted runs on disk, so memory does
+    not grow with the corpus (same bytes as the in-memory build)."""
+    from .stream import read_documents, stream_build
+
+    report = BuildReport()
+    docs = read_documents(inputs, report, date, max_bytes, dayfirst=dayfirst, stdin_id=stdin_id)
+    extractions = extract_documents(
+        docs,
+        model=model,
+        triggers=triggers,
+        jobs=jobs,
+        report=report,
+        on_document=progress,
+        engine=engine,
+        scheduler=scheduler,
+    )
+    return stream_build(
+        extractions,
+        out,
+        fmt,
+        report=report,
+        link=link,
+        include_text=include_text,
+        timestamp=timestamp,
+        known_label=known_label,
+    )

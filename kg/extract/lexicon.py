@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
@@ -81,6 +82,10 @@ def words(name: str) -> frozenset[str]:
     return frozenset(seen)
 
 
+#: Whitespace at either end of the line or of a cell (a tab's neighbour).
+_PADDED = re.compile(r"\A\s|\s\Z|\s\t|\t\s")
+
+
 @cache
 def rows(name: str) -> tuple[dict[str, str], ...]:
     """The rows of the table ``NAME.tsv`` as dicts keyed by its column names."""
@@ -93,7 +98,8 @@ def rows(name: str) -> tuple[dict[str, str], ...]:
     out, seen = [], {}
     for number, line in lines:
         cells = line.split("\t")
-        if len(cells) != len(columns) or any(c != c.strip() or not c for c in cells):
+        # a cell padded or empty (as ``any(c != c.strip() or not c ...)``, one regex a line)
+        if len(cells) != len(columns) or "" in cells or _PADDED.search(line):
             raise _bad(name, ".tsv", number, f"needs {len(columns)} non-empty cells {columns}")
         if cells[0] in seen:
             raise _bad(name, ".tsv", number, f"{cells[0]!r} repeats line {seen[cells[0]]}")

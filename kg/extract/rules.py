@@ -114,5 +114,9 @@ class RuleList(Generic[T]):
 
 
 def rule_docs() -> dict[str, str]:
-    """Every registered rule's name and docstring, for the provenance graph."""
+    """Every registered rule's name and docstring, for the provenance graph (the
+    extraction stages are imported first: their rule lists register on import, and a
+    process that only merges results, e.g. a Dask client, has not imported them)."""
+    from . import entities, events, statements  # noqa: F401
+
     return {rule.name: rule.doc for rules in REGISTRY.values() for rule in rules}

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import KbError, StoreError
 from ..types import Extraction
 from .kb import KbEntry, KnowledgeBase, bundled_kb, default_user_kb, load_kb
-from .linker import Linker, LinkerConfig
+from .linker import Linker, LinkerConfig, RunLinks
 
 __all__ = [
     "link_extractions",
@@ -21,6 +21,7 @@ __all__ = [
     "KnowledgeBase",
     "Linker",
     "LinkerConfig",
+    "RunLinks",
     "load_kb",
     "bundled_kb",
     "default_user_kb",

@@ -261,43 +261,59 @@ class Linker:
 
     def link_all(self, extractions: Sequence[Extraction]) -> list[Extraction]:
         """Link every document; one QID gets one Link across the run."""
-        decisions = [self.decide(ext) for ext in extractions]
-        chosen: dict[str, float] = {}
-        by_name: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for ext, dec in zip(extractions, decisions, strict=True):
-            for ent in ext.entities:
-                best, _ = dec.get(ent.key, (None, []))
-                if best is not None:
-                    qid = best.entry.qid or ""
-                    chosen[qid] = max(chosen.get(qid, 0.0), best.confidence)
-                    by_name[(_type_group(ent.type), skeleton(ent.label))].add(qid)
+        run = RunLinks(self)
+        decisions = [run.observe(ext) for ext in extractions]
+        return [run.apply(ext, dec) for ext, dec in zip(extractions, decisions, strict=True)]
+
+
+class RunLinks:
+    """``Linker.link_all`` in two passes, for runs too large to hold: ``observe`` every
+    document once (keeping only run-wide figures), then ``apply`` to each, in the same
+    order, what the whole run decided. The same documents give the same links."""
+
+    def __init__(self, linker: Linker) -> None:
+        self.linker = linker
+        self.chosen: dict[str, float] = {}
+        self.by_name: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.links: dict[str, Link] = {}
+
+    def observe(self, ext: Extraction) -> dict:
+        """The document's own decisions, counted into the run's."""
+        dec = self.linker.decide(ext)
+        for ent in ext.entities:
+            best, _ = dec.get(ent.key, (None, []))
+            if best is not None:
+                qid = best.entry.qid or ""
+                self.chosen[qid] = max(self.chosen.get(qid, 0.0), best.confidence)
+                self.by_name[(_type_group(ent.type), skeleton(ent.label))].add(qid)
+        return dec
+
+    def apply(self, ext: Extraction, dec: dict | None = None) -> Extraction:
+        """The document with its links, once every document has been observed
+        (``dec`` is what ``observe`` returned; None decides again)."""
+        dec = dict(self.linker.decide(ext) if dec is None else dec)
         # adopt a run-wide link where a document's own best guess agrees but fell short
-        for ext, dec in zip(extractions, decisions, strict=True):
-            for ent in ext.entities:
-                best, ranked = dec.get(ent.key, (None, []))
-                if best is not None or not ranked:
-                    continue
-                qids = by_name.get((_type_group(ent.type), skeleton(ent.label)), set())
-                top = ranked[0]
-                if len(qids) == 1 and top.entry.qid in qids:
-                    if top.confidence >= self.config.adopt_threshold:
-                        dec[ent.key] = (top, ranked)
-        links: dict[str, Link] = {}
-        result = []
-        for ext, dec in zip(extractions, decisions, strict=True):
-            new_ents = []
-            for ent in ext.entities:
-                best, _ = dec.get(ent.key, (None, []))
-                if best is None or not best.entry.qid:
-                    new_ents.append(ent if ent.link is None else replace(ent, link=None))
-                    continue
-                qid = best.entry.qid
-                if qid not in links:
-                    conf = chosen.get(qid, best.confidence)
-                    links[qid] = make_link(best.entry, conf)
-                new_ents.append(replace(ent, link=links[qid], type=kb_type(ent, best.entry)))
-            result.append(replace(ext, entities=tuple(new_ents)))
-        return result
+        for ent in ext.entities:
+            best, ranked = dec.get(ent.key, (None, []))
+            if best is not None or not ranked:
+                continue
+            qids = self.by_name.get((_type_group(ent.type), skeleton(ent.label)), set())
+            top = ranked[0]
+            if len(qids) == 1 and top.entry.qid in qids:
+                if top.confidence >= self.linker.config.adopt_threshold:
+                    dec[ent.key] = (top, ranked)
+        new_ents = []
+        for ent in ext.entities:
+            best, _ = dec.get(ent.key, (None, []))
+            if best is None or not best.entry.qid:
+                new_ents.append(ent if ent.link is None else replace(ent, link=None))
+                continue
+            qid = best.entry.qid
+            if qid not in self.links:
+                conf = self.chosen.get(qid, best.confidence)
+                self.links[qid] = make_link(best.entry, conf)
+            new_ents.append(replace(ent, link=self.links[qid], type=kb_type(ent, best.entry)))
+        return replace(ext, entities=tuple(new_ents))
 
 
 def _learn(ctx: _Context, entry: KbEntry) -> None:

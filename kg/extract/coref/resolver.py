@@ -11,12 +11,13 @@ callers ask for actor types or place types.
 from __future__ import annotations
 
 import re
+from bisect import insort
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Token
 
-from ...types import ACTOR_TYPES, PLACE_TYPES
+from ...types import ACTOR_TYPES, PLACE_TYPES, Span
 from .. import lexicon
 from ..entities.candidates import forces_country
 from ..entities.table import EntityTable
@@ -164,6 +165,10 @@ def noun_span(token: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
 class Resolver:
     """Entity lookups for tokens of one parsed document, with a pronoun history."""
 
@@ -171,6 +176,7 @@ class Resolver:
         self.parsed = parsed
         self.table = table
         self.history: list[Mention] = []
+        self._history_sorted = False
         self.speakers: list[tuple[int, str]] = []  # (where, entity key) of who spoke
         self.media: set[str] = {e.key for e in table.entities() if e.label.lower() in MEDIA_NAMES}
         for para in parsed.paragraphs:
@@ -217,10 +223,7 @@ class Resolver:
     def gender(self, key: str) -> str | None:
         if self.table.type_of(key) != "Person":
             return None
-        for ent in self.table.entities():
-            if ent.key == key:
-                return gender_of_name(ent.label)
-        return None
+        return gender_of_name(self.table.label_of(key))
 
     def _remember(
         self, para: Paragraph, token: Token, persons: bool = True, countries: bool = True
@@ -257,8 +260,13 @@ class Resolver:
 
     def remember_speaker(self, start: int, key: str) -> None:
         """Record a resolved speaker (e.g. from a pronoun) so later pronouns can chain."""
-        self.history.append(Mention(start, key, self.table.type_of(key), self.gender(key)))
-        self.history.sort(key=lambda m: m.start)
+        mention = Mention(start, key, self.table.type_of(key), self.gender(key))
+        if self._history_sorted:  # in order since the first speaker: insert in place
+            insort(self.history, mention, key=_start)
+        else:
+            self.history.append(mention)
+            self.history.sort(key=_start)
+            self._history_sorted = True
         self.speakers.append((start, key))
 
     def last_speaker(self, before: int) -> str | None:
@@ -271,33 +279,30 @@ class Resolver:
     def described(self, before: int, words: list[str]) -> str | None:
         """The organisation or armed group mentioned last before ``before`` whose name
         (label or that mention) holds every word: "the ministry", "the health ministry"."""
-        best, best_start = None, -1
-        for ent in self.table.entities():
-            if ent.type not in ("Organization", "MilitaryUnit") or ent.generic:
-                continue
-            for m in ent.mentions:
-                if not best_start < m.start < before:
-                    continue
-                names = set(ent.label.lower().split()) | set(m.text.lower().split())
-                if all(w in names for w in words):
-                    best, best_start = ent.key, m.start
-        return best
+        table = self.table
+
+        def keep(key: str, m: Span) -> bool:
+            if table.type_of(key) not in ("Organization", "MilitaryUnit"):
+                return False
+            names = set(table.label_of(key).lower().split()) | set(m.text.lower().split())
+            return not table.is_generic(key) and all(w in names for w in words)
+
+        return table.last_before(before, keep)
 
     def titled(self, before: int, title: str) -> str | None:
         """The person mentioned last before ``before`` right after ``title`` ("UN
         Secretary-General António Guterres" for "the Secretary-General")."""
         want = _squash(title)
         text = self.parsed.doc.text
-        best, best_start = None, -1
-        for ent in self.table.entities():
-            if ent.type != "Person" or ent.generic:
-                continue
-            for m in ent.mentions:
-                if best_start < m.start < before:
-                    lead = _squash(text[max(0, m.start - len(title) - 2) : m.start])
-                    if lead == want or lead.endswith(" " + want):
-                        best, best_start = ent.key, m.start
-        return best
+        table = self.table
+
+        def keep(key: str, m: Span) -> bool:
+            if table.type_of(key) != "Person" or table.is_generic(key):
+                return False
+            lead = _squash(text[max(0, m.start - len(title) - 2) : m.start])
+            return lead == want or lead.endswith(" " + want)
+
+        return table.last_before(before, keep)
 
     @staticmethod
     def _forces_of(token: Token) -> str | None:
@@ -358,31 +363,32 @@ class Resolver:
     def group_antecedent(self, before: int) -> str | None:
         """The organisation or armed group mentioned last before ``before`` (any mention,
         a modifier too: "An RSF adviser said the group ..."), outlets and platforms not."""
-        best, best_start = None, -1
-        for ent in self.table.entities():
-            if ent.type not in ("Organization", "MilitaryUnit") or ent.generic:
-                continue
-            if ent.key in self.media or ent.label.lower() in MEDIA_NAMES:
-                continue
-            for m in ent.mentions:
-                if best_start < m.start < before:
-                    best, best_start = ent.key, m.start
-        return best
+        table = self.table
+
+        def keep(key: str, _m: Span) -> bool:
+            if table.type_of(key) not in ("Organization", "MilitaryUnit"):
+                return False
+            if table.is_generic(key) or key in self.media:
+                return False
+            return table.label_of(key).lower() not in MEDIA_NAMES
+
+        return table.last_before(before, keep)
 
     def armed_group_before(self, before: int) -> str | None:
         """The non-state armed group mentioned last before ``before``: a MilitaryUnit that
         is no country's armed forces (for "the rebels", "the insurgents")."""
         national = forces_country()
-        best, best_start = None, -1
-        for ent in self.table.entities():
-            if ent.type != "MilitaryUnit" or ent.generic or ent.label in national:
-                continue
-            if re.search(r"\b(?:Armed|Defen[cs]e) Forces?\b|\bArmy$", ent.label):
-                continue
-            for m in ent.mentions:
-                if best_start < m.start < before:
-                    best, best_start = ent.key, m.start
-        return best
+        table = self.table
+
+        def keep(key: str, _m: Span) -> bool:
+            label = table.label_of(key)
+            if table.type_of(key) != "MilitaryUnit" or table.is_generic(key):
+                return False
+            if label in national:
+                return False
+            return not re.search(r"\b(?:Armed|Defen[cs]e) Forces?\b|\bArmy$", label)
+
+        return table.last_before(before, keep)
 
     def agency_like(self, key: str) -> bool:
         """An organisation "the agency" may stand for: not one whose name says it is some

@@ -17,6 +17,8 @@ Each pass rewrites the candidates in place (``acronyms`` returns a new list):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from ...types import Span
@@ -204,6 +206,21 @@ def surnames(cands: list[Candidate]) -> None:
 _BANK = re.compile(r"\b(?:left|right|east|west|eastern|western|opposite|far)\s+banks?\s+of\s+the$")
 
 
+def _lower_tail(text: str, end: int, size: int = 200) -> str:
+    """``text[:end].rstrip().lower()`` as far as "the" and ``_BANK`` can tell: its last
+    ``size`` characters, unless they hold a long run of spaces (then all of it), so each
+    look costs the same however long the document."""
+    if end <= size:
+        return text[:end].rstrip().lower()
+    tail = text[end - size : end].rstrip().lower()
+    if len(tail) < size - 40 or _LONG_SPACE.search(tail):
+        return text[:end].rstrip().lower()
+    return tail
+
+
+_LONG_SPACE = re.compile(r"\s{40}")
+
+
 def definite_rivers(parsed: Parsed, cands: list[Candidate]) -> None:
     """ "the Dnipro" after "the Dnipro river": a bare name with "the" is the river."""
     rivers = {}
@@ -216,7 +233,7 @@ def definite_rivers(parsed: Parsed, cands: list[Candidate]) -> None:
         name = fold(c.span.text)
         if c.type == "River" or c.generic or c.type not in PLACE_TYPES:
             continue
-        before = text[: c.span.start].rstrip().lower()
+        before = _lower_tail(text, c.span.start)
         if name in rivers and before.endswith(("the", "river")):
             cands[i] = replace(c, type="River", label=rivers[name])
         elif _BANK.search(before):  # "on the left bank of the Dnipro": a river
@@ -311,7 +328,8 @@ def repeated_settlements(parsed: Parsed, cands: list[Candidate]) -> list[Candida
     recur and nothing else was found there ("the town of Sake" ... "near Sake", where
     the tagger read a common noun)."""
     text = parsed.doc.text
-    taken = [(c.span.start, c.span.end) for c in cands]
+    taken = _Intervals((c.span.start, c.span.end) for c in cands)
+    words: dict[str, list[int]] | None = None  # each word -> where it starts, built once
     seen: set[str] = set()
     out = list(cands)
     for c in cands:
@@ -321,13 +339,59 @@ def repeated_settlements(parsed: Parsed, cands: list[Candidate]) -> list[Candida
         if name.isupper():
             continue  # a dateline's capitals
         seen.add(name)
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+        if words is None:
+            words = _word_starts(text)
+        for start, end in _occurrences(text, name, words):
+            if taken.overlaps(start, end):
                 continue
-            span = Span(m.start(), m.end(), name)
+            span = Span(start, end, name)
             out.append(replace(c, span=span, confidence=c.confidence * 0.9, source="context"))
-            taken.append((m.start(), m.end()))
+            taken.add(start, end)
     return sorted(out, key=lambda c: c.span.start)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """Where each word (a run of word characters not after one) starts, in order."""
+    starts: dict[str, list[int]] = {}
+    for m in _WORD.finditer(text):
+        starts.setdefault(m.group(), []).append(m.start())
+    return starts
+
+
+def _occurrences(text: str, name: str, words: dict[str, list[int]]) -> Iterator[tuple[int, int]]:
+    """What ``re.finditer(r"(?<![\\w-])NAME(?![\\w-])", text)`` finds, looked up through the
+    positions of the name's first word instead of a scan of the whole text (a name that
+    starts with a letter can only match where a word starts)."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    first = _WORD.match(name)
+    if first is None:  # not a word character first: scan the text after all
+        yield from (m.span() for m in pattern.finditer(text))
+        return
+    after = 0
+    for start in words.get(first.group(), ()):
+        if start >= after and (m := pattern.match(text, start)):
+            after = m.end()
+            yield m.start(), m.end()
+
+
+class _Intervals:
+    """Character ranges, for "does [start, end) overlap any of them" in about log time."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]] = ()) -> None:
+        self._ranges = sorted(ranges)
+        self._longest = max((e - s for s, e in self._ranges), default=0)
+
+    def add(self, start: int, end: int) -> None:
+        insort(self._ranges, (start, end))
+        self._longest = max(self._longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        lo = bisect_left(self._ranges, (start - self._longest, -1))
+        hi = bisect_left(self._ranges, (end, -1), lo=lo)
+        return any(s < end and start < e for s, e in self._ranges[lo:hi])
 
 
 _COMPOUND = re.compile(r"-[a-z]+ed\b")  # "UK-based", "Iranian-backed", "Saudi-owned"

@@ -359,20 +359,17 @@ class Arguments:
                 continue  # a country is too wide; "a monument" in another clause is no guess
             if self._possessor(para, key):
                 continue  # "Moscow's worst defeat": a metonymic actor, not a place
-            for ent in self.table.entities():
-                if ent.key != key:
-                    continue
-                for m in ent.mentions:
-                    if self.in_dateline(m.start):
-                        continue  # "KRAMATORSK, Ukraine, May 17 -": where it was filed
-                    if para.offset + sent.start_char <= m.start < para.offset + sent.end_char:
-                        if self._reference_point(para, m):
-                            continue  # "near X, a village south of Y": X, not Y
-                        if self.source_of_report(para, m):
-                            continue  # "according to Nasser Hospital": a source, no place
-                        dist = abs(m.start - (para.offset + token.idx))
-                        if best_dist is None or dist < best_dist:
-                            best, best_dist = key, dist
+            for m in self.table.mentions_of(key):
+                if self.in_dateline(m.start):
+                    continue  # "KRAMATORSK, Ukraine, May 17 -": where it was filed
+                if para.offset + sent.start_char <= m.start < para.offset + sent.end_char:
+                    if self._reference_point(para, m):
+                        continue  # "near X, a village south of Y": X, not Y
+                    if self.source_of_report(para, m):
+                        continue  # "according to Nasser Hospital": a source, no place
+                    dist = abs(m.start - (para.offset + token.idx))
+                    if best_dist is None or dist < best_dist:
+                        best, best_dist = key, dist
         return best
 
     @staticmethod
@@ -409,14 +406,12 @@ class Arguments:
         return False
 
     def _possessor(self, para: Paragraph, key: str) -> bool:
-        for ent in self.table.entities():
-            if ent.key == key:
-                for m in ent.mentions:
-                    local = para.doc.char_span(
-                        m.start - para.offset, m.end - para.offset, alignment_mode="expand"
-                    )
-                    if local is not None and len(local) and local.root.dep_ == "poss":
-                        return True
+        for m in self.table.mentions_of(key):
+            local = para.doc.char_span(
+                m.start - para.offset, m.end - para.offset, alignment_mode="expand"
+            )
+            if local is not None and len(local) and local.root.dep_ == "poss":
+                return True
         return False
 
     def moved_forces(self, para: Paragraph, token: Token) -> str | None:
@@ -521,15 +516,14 @@ class Arguments:
     def focus(self, para: Paragraph, token: Token, types: tuple[str, ...]) -> list[str]:
         """The most recent named place of ``types`` mentioned before the trigger."""
         before = para.offset + token.idx
-        best, best_start = None, -1
-        for ent in self.table.entities():
-            if ent.type not in types or ent.generic:
-                continue
-            for m in ent.mentions:
-                if self.in_dateline(m.start):
-                    continue
-                if best_start < m.start < before and before - m.start < FOCUS_CHARS:
-                    best, best_start = ent.key, m.start
+        table = self.table
+
+        def keep(key: str, m: Span) -> bool:
+            if table.type_of(key) not in types or table.is_generic(key):
+                return False
+            return not self.in_dateline(m.start)
+
+        best = table.last_before(before, keep, after=before - FOCUS_CHARS)
         return [best] if best else []
 
 

@@ -21,11 +21,12 @@ outskirts"/"there", nested and governing events, the sentence, the previous sent
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
-from ...types import Event, Statement, TimeRef
+from ...types import Event, Span, Statement, TimeRef
 from .. import dates
 from .. import lexicon as vocab
 from ..coref.resolver import SPEECH_VERBS, Resolver
@@ -338,6 +339,10 @@ class Builder:
         self.args = Arguments(table, self.resolver)
         self.coref: dict[tuple[int, int], Found] = {}
         self.coref_types: dict[tuple[int, int], str] = {}  # a coreferent mention's own type
+        self._folded: dict[int, list[tuple[int, int]]] | None = None
+        self._by_sentence: tuple[dict, dict[int, list[Found]]] | None = None
+        self._stmt_index: tuple[list[tuple[int, int]], int] | None = None
+        self._paras = {para.offset: para for para in parsed.paragraphs}
 
     # -- the document ----------------------------------------------------------------------
     def run(self) -> list[Event]:
@@ -361,11 +366,15 @@ class Builder:
 
     def _with_mentions(self, f: Found) -> Event:
         """The event with the coreferent mentions ``_corefer`` folded into it."""
+        if self._folded is None:  # antecedent -> its coreferent tokens, built once
+            self._folded = {}
+            for (offset, i), ante in self.coref.items():
+                self._folded.setdefault(id(ante), []).append((offset, i))
+        paras = self._paras
         spans = sorted(
-            self.parsed.span_of(para, para.doc[i])
-            for para in self.parsed.paragraphs
-            for (offset, i), ante in self.coref.items()
-            if ante is f and offset == para.offset
+            self.parsed.span_of(paras[offset], paras[offset].doc[i])
+            for offset, i in self._folded.get(id(f), ())
+            if offset in paras
         )
         if not spans:
             return f.event
@@ -429,14 +438,7 @@ class Builder:
         if typ == "Casualties":
             fatalities, injured, lower = casualties(token)
         factuality = _decide(rules, "factuality", FACTUALITY.decide(token)) or "asserted"
-        stmt = next(
-            (
-                s.key
-                for s in self.statements
-                if s.span.start <= span.start and span.end <= s.span.end
-            ),
-            None,
-        )
+        stmt = self._statement_around(span)
         if stmt and factuality == "asserted":
             factuality = "claimed"
         if factuality == "hypothetical":
@@ -530,6 +532,30 @@ class Builder:
             agent = _decide(f.rules, "agent", AGENT_INHERITED.decide(self, f, by_token))
             if agent is not None:
                 f.event = replace(f.event, agent=self.args.combatant(agent, f.event.type))
+
+    def _statement_around(self, span: Span) -> str | None:
+        """The first statement (in ``self.statements``' order) whose words hold ``span``,
+        looked up in an index by start."""
+        if self._stmt_index is None:
+            spans = [s.span for s in self.statements]
+            longest = max((sp.end - sp.start for sp in spans), default=0)
+            self._stmt_index = (sorted((sp.start, i) for i, sp in enumerate(spans)), longest)
+        index, longest = self._stmt_index
+        lo = bisect_left(index, (span.end - longest, -1))
+        hi = bisect_right(index, (span.start, len(index)))
+        found = [i for _, i in index[lo:hi] if self.statements[i].span.end >= span.end]
+        return self.statements[min(found)].key if found else None
+
+    def near_sentences(self, by_token: dict, first: int, last: int) -> list[Found]:
+        """The events of ``by_token`` in sentences ``first`` to ``last`` (an index by
+        sentence, built once per ``by_token``)."""
+        if self._by_sentence is None or self._by_sentence[0] is not by_token:
+            index: dict[int, list[Found]] = {}
+            for found in by_token.values():
+                index.setdefault(found.sent, []).append(found)
+            self._by_sentence = (by_token, index)
+        index = self._by_sentence[1]
+        return [k for sent in range(max(first, 0), last + 1) for k in index.get(sent, ())]
 
     def campaigner(self, para: Paragraph, token: Token) -> str | None:
         """'As a result of offensive operations, the 6th Army liberated X', 'Ukrainian troops
@@ -696,9 +722,8 @@ def previous_event_agent(b: Builder, f: Found, by_token: dict) -> str | None:
         return None  # "killed in the fighting": the nested event speaks for itself
     before = [
         k
-        for k in by_token.values()
+        for k in b.near_sentences(by_token, f.sent - PLACE_WINDOW, f.sent)
         if (same_group(k.event.type, typ) or typ == "Casualties" and _strike(k.event.type))
-        and 0 <= f.sent - k.sent <= PLACE_WINDOW
         and (k.para.offset, k.token.i) < (f.para.offset, f.token.i)
     ]
     if not before:
@@ -761,10 +786,9 @@ def previous_event_place(b: Builder, f: Found, by_token: dict) -> list[str] | No
         return None
     before = [
         k
-        for k in by_token.values()
+        for k in b.near_sentences(by_token, f.sent - PLACE_WINDOW, f.sent)
         if k.own_places
         and k.event.type != "Negotiation"
-        and 0 <= f.sent - k.sent <= PLACE_WINDOW
         and (k.para.offset, k.token.i) < (f.para.offset, f.token.i)
     ]
     if not before:
