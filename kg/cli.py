@@ -8,6 +8,7 @@ bars to stderr.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from typing import Annotated
 
 import typer
@@ -80,7 +81,7 @@ def _stream_progress(quiet: bool):
     """Documents/s, words/s and (for a known total) an ETA on stderr, as documents finish."""
     if quiet:
         return None
-    return Progress()
+    return Progress(enabled=sys.stderr.isatty())  # the bar on terminals; the summary always
 
 
 def print_summary(report: BuildReport, out: str) -> None:
