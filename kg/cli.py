@@ -15,6 +15,7 @@ import typer
 
 from . import __version__
 from .cli_errors import fail
+from .cli_report import register as register_report_commands
 from .cli_store import register as register_store_commands
 from .errors import KgError, UsageError
 from .link.cli import kb_app
@@ -184,8 +185,9 @@ def build(
         raise typer.Exit(1)
 
 
-# The commands that live in their own modules: query, load and serve; kb.
+# The commands that live in their own modules: query, load and serve; report and export; kb.
 register_store_commands(app)
+register_report_commands(app)
 app.add_typer(kb_app, name="kb", help="Manage the Wikidata knowledge base used for linking.")
 
 
