@@ -61,7 +61,7 @@ def report_cli(
     title: Annotated[str, typer.Option("--title", help="The page's title.")] = "conflict-kg report",
     full_text: Annotated[
         int, typer.Option("--full-text", help="Documents shown in full; later ones summarised.")
-    ] = 100,
+    ] = 20,
     max_items: Annotated[
         int, typer.Option("--max-items", help="Events (and statements) embedded at most.")
     ] = 20000,

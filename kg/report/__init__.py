@@ -10,7 +10,8 @@ Nothing is fetched: the script, the style and the outline are inlined from
 ``kg/report/{template.html,report.js,report.css}``. The text needs ``kg build
 --include-text``; without it, each document shows the anchors the graph holds. Documents
 after the first ``full_text`` show a summary (their events and statements) instead of the
-text, and at most ``max_items`` events and statements are embedded, so a large corpus
+text (drawn by the page's script from the embedded events and statements), and at most
+``max_items`` events and statements are embedded, so a large corpus
 gives a page of a few MB (the CSV export has every row).
 """
 
@@ -29,7 +30,7 @@ from .text import Mark, render_text
 
 __all__ = ["build_report", "write_report", "FULL_TEXT_DOCS", "MAX_ITEMS"]
 
-FULL_TEXT_DOCS = 100
+FULL_TEXT_DOCS = 20
 """Documents shown with their full text; later ones are summarised."""
 MAX_ITEMS = 20000
 """Events (and, separately, statements) embedded at most; the rest are counted only."""
@@ -83,7 +84,6 @@ def _event_row(event: dict, keys: dict[str, str], doc_index: dict[str, int]) -> 
         "b": event["begin"],
         "e": event["end"],
         "trigger": event["trigger"],
-        "sentence": event["sentence"],
         "conf": event["confidence"],
         "by": [keys[i] for i in event["reported_by"] if i in keys],
     }
@@ -147,11 +147,12 @@ def _documents(tables: GraphTables, keys: dict[str, str], full_text: int) -> lis
         doc_marks, doc_quotes = marks.get(doc["id"], ([], []))
         prefix = f"d{n}"
         full = bool(doc["text"]) and n < full_text
-        html = (
-            render_text(doc["text"], doc_marks, doc_quotes, prefix)
-            if full
-            else _summary(doc_marks, doc_quotes, anchors[doc["id"]], prefix)
-        )
+        if full:
+            html = render_text(doc["text"], doc_marks, doc_quotes, prefix)
+        elif n < full_text:  # no text in the graph: the anchors it holds
+            html = _summary(doc_marks, doc_quotes, anchors[doc["id"]], prefix)
+        else:  # summarised in the page from the events and statements (report.js)
+            html = ""
         rows.append(
             {"id": doc["id"], "title": doc["title"], "date": doc["date"], "url": doc["url"],
              "full": full, "has_text": bool(doc["text"]), "html": html}

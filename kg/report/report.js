@@ -17,7 +17,7 @@
     const parts = [];
     for (const [group, counts] of Object.entries(data.counts))
       for (const [name, n] of Object.entries(counts))
-        parts.push(`<span class="count" data-group="${esc(group)}" data-name="${esc(name)}"><span class="grp">${esc(group)}</span>${esc(name)} <b>${n}</b></span>`);
+        parts.push(`<span class="count" data-group="${esc(group)}" data-name="${esc(name)}">${group === name ? "" : `<span class="grp">${esc(group)}</span>`}${esc(name)} <b>${n}</b></span>`);
     $("counts").innerHTML = parts.join("");
   }
   function option(select, value, text) {
@@ -166,10 +166,24 @@
   }
 
   // ---- documents
+  let byDoc = null;
+  function summary(n) {
+    if (!byDoc) {
+      byDoc = {};
+      for (const item of data.events.concat(data.statements)) (byDoc[item.doc] = byDoc[item.doc] || []).push(item);
+      for (const list of Object.values(byDoc)) list.sort((a, b) => a.b - b.b);
+    }
+    return '<ul class="summary">' + (byDoc[n] || []).map((it) => {
+      const quote = it.quote != null, id = anchor(n, it.b, it.e, quote).slice(1);
+      const cls = quote ? "q" : `ev ${it.type} f-${it.fact}`;
+      const text = quote ? (it.speaker ? it.speaker + ": " : "") + it.quote : it.trigger;
+      return `<li><a class="off" href="#${id}">${it.b}–${it.e}</a> <span class="${esc(cls)}" data-k="${it.k}" data-b="${it.b}" data-e="${it.e}" id="${id}">${esc(text)}</span></li>`;
+    }).join("") + "</ul>";
+  }
   function renderDocuments() {
     const docs = data.documents;
     const first = state.docPage * PAGE_DOCS;
-    $("documents").innerHTML = docs.slice(first, first + PAGE_DOCS).map((d, i) => `<article class="doc" id="doc-${first + i}"><h3>${esc(d.title || d.id)}</h3><div class="meta">${esc(d.id)}${d.date ? " · " + esc(d.date) : ""}${d.url ? ` · <a href="${esc(d.url)}" rel="noreferrer">${esc(d.url)}</a>` : ""}${d.full ? "" : d.has_text ? " · summary (events and statements; the full text is shown for the first documents only)" : " · the graph holds no text (kg build --include-text): the anchors it holds"}</div><div class="${d.full ? "text" : ""}">${d.html}</div></article>`).join("");
+    $("documents").innerHTML = docs.slice(first, first + PAGE_DOCS).map((d, i) => `<article class="doc" id="doc-${first + i}"><h3>${esc(d.title || d.id)}</h3><div class="meta">${esc(d.id)}${d.date ? " · " + esc(d.date) : ""}${d.url ? ` · <a href="${esc(d.url)}" rel="noreferrer">${esc(d.url)}</a>` : ""}${d.full ? "" : d.has_text ? " · summary (events and statements; the full text is shown for the first documents only)" : " · the graph holds no text (kg build --include-text): the anchors it holds"}</div><div class="${d.full ? "text" : ""}">${d.html || summary(first + i)}</div></article>`).join("");
     for (const el of $("documents").querySelectorAll(".ev")) el.dataset.t = byKey[el.dataset.k] ? byKey[el.dataset.k].type : "";
     for (const el of $("documents").querySelectorAll(".q")) {
       const s = byKey[el.dataset.k];
@@ -216,6 +230,7 @@
     const m = /^#d(\d+)-/.exec(location.hash);
     if (!m) return;
     const page = Math.floor(+m[1] / PAGE_DOCS);
+    if (!document.getElementById(location.hash.slice(1)) && page === state.docPage) return;
     if (page !== state.docPage) { state.docPage = page; renderDocuments(); }
     const el = document.getElementById(location.hash.slice(1));
     if (el) { el.scrollIntoView({ block: "center" }); el.classList.add("flash"); setTimeout(() => el.classList.remove("flash"), 1500); }
