@@ -18,8 +18,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import pyoxigraph as ox
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -68,8 +66,10 @@ def main() -> None:
         start = time.perf_counter()
         size = write_report(tables, report, title=f"{args.docs} documents")
         write_s = time.perf_counter() - start
-        print(f"graph: {args.docs} documents, {corpus.stat().st_size:,} bytes N-Triples, "
-              f"{len(tables.events):,} events, {len(tables.statements):,} statements")
+        print(
+            f"graph: {args.docs} documents, {corpus.stat().st_size:,} bytes N-Triples, "
+            f"{len(tables.events):,} events, {len(tables.statements):,} statements"
+        )
         print(f"read tables: {read_s:.2f} s; write report: {write_s:.2f} s; report: {size:,} bytes")
         if find_chromium() is None:
             print("chromium, chromedriver or selenium missing: no browser timing")
@@ -80,13 +80,20 @@ def main() -> None:
                 start = time.perf_counter()
                 driver.get(file_url(report))
                 loads.append(time.perf_counter() - start)
-                ready.append(driver.execute_script(
-                    "const t = performance.getEntriesByType('navigation')[0];"
-                    " return Math.max(window.kgReadyAt, t.loadEventEnd)") / 1000)
+                ready.append(
+                    driver.execute_script(
+                        "const t = performance.getEntriesByType('navigation')[0];"
+                        " return Math.max(window.kgReadyAt, t.loadEventEnd)"
+                    )
+                    / 1000
+                )
                 errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
-        print(f"chromium: page ready and loaded {statistics.median(ready):.2f} s after navigation "
-              f"(median of {args.runs}: {', '.join(f'{r:.2f}' for r in ready)}); "
-              f"driver.get returned after {statistics.median(loads):.2f} s; console errors: {len(errors)}")
+        print(
+            f"chromium: page ready and loaded {statistics.median(ready):.2f} s after navigation "
+            f"(median of {args.runs}: {', '.join(f'{r:.2f}' for r in ready)}); "
+            f"driver.get returned after {statistics.median(loads):.2f} s; "
+            f"console errors: {len(errors)}"
+        )
 
 
 if __name__ == "__main__":

@@ -216,7 +216,9 @@ def _labels(iris: list[str], tables: GraphTables) -> tuple[str, str]:
 def _location(iris: list[str], tables: GraphTables) -> dict | None:
     """The event's most specific place with a point, else its most specific place."""
     places = [tables.entities[i] for i in iris if i in tables.entities]
-    places.sort(key=lambda e: (PLACE_TYPES.index(e["type"]) if e["type"] in PLACE_TYPES else 9, e["iri"]))
+    places.sort(
+        key=lambda e: (PLACE_TYPES.index(e["type"]) if e["type"] in PLACE_TYPES else 9, e["iri"])
+    )
     located = [p for p in places if p["latitude"] is not None]
     return (located or places or [None])[0]
 
@@ -243,7 +245,11 @@ def _event(node: str, kind: str, props: dict, mentions: list[dict], tables: Grap
     place = _location(props["place"], tables)
     actor1, actor1_qid = _labels(props["agent"], tables)
     actor2, actor2_qid = _labels(props["target"], tables)
-    precision = _local(props["datePrecision"][0]).removesuffix("Precision") if props["datePrecision"] else ""
+    precision = (
+        _local(props["datePrecision"][0]).removesuffix("Precision")
+        if props["datePrecision"]
+        else ""
+    )
     return {
         "event_id": node.removeprefix(ID + "event/"),
         "iri": node,

@@ -31,5 +31,7 @@ def test_open_gives_dataframes(seed_text_ttl):
     places = graph.places()
     assert "Balakliia" in set(places["label"])
     assert graph.documents()["text"].iloc[0].startswith("Ukrainian servicemen")
-    rows = graph.query("SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/conflict-kg/ontology#Statement> }")
+    rows = graph.query(
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/conflict-kg/ontology#Statement> }"
+    )
     assert int(rows[0]["n"]) == len(statements)

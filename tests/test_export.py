@@ -68,10 +68,16 @@ def test_event_row_carries_its_offsets_and_sentence(tables, seed_text):
 
 
 def test_balakliia_capture_is_located_and_dated(tables):
-    capture = [e for e in tables.events if e["event_type"] == "Capture" and e["location"] == "Balakliia"]
+    capture = [
+        e for e in tables.events if e["event_type"] == "Capture" and e["location"] == "Balakliia"
+    ]
     assert capture, "the seed's capture of Balakliia is an event"
     row = capture[0]
-    assert (row["location_qid"], row["country"], row["admin1"]) == ("Q986263", "Ukraine", "Kharkiv Oblast")
+    assert (row["location_qid"], row["country"], row["admin1"]) == (
+        "Q986263",
+        "Ukraine",
+        "Kharkiv Oblast",
+    )
     assert row["geo_precision"] == 1 and row["acled_event_type"] == "Battles"
 
 

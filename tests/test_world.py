@@ -8,7 +8,9 @@ def test_outline_has_countries_and_attribution():
     names = {c["name"] for c in data["countries"]}
     assert {"Ukraine", "Russia", "Poland", "Syria"} <= names
     assert "Natural Earth" in data["attribution"]
-    assert all(len(ring) % 2 == 0 and len(ring) >= 8 for c in data["countries"] for ring in c["rings"])
+    assert all(
+        len(ring) % 2 == 0 and len(ring) >= 8 for c in data["countries"] for ring in c["rings"]
+    )
 
 
 def test_country_at():

@@ -78,8 +78,12 @@ def _event_row(event: dict, keys: dict[str, str], doc_index: dict[str, int]) -> 
         "loc": event["location"],
         "lat": event["latitude"],
         "lon": event["longitude"],
-        "acled": " / ".join(x for x in (event["acled_event_type"], event["acled_sub_event_type"]) if x),
-        "codes": " ".join(x for x in (event["plover"], event["cameo"] and f"CAMEO {event['cameo']}") if x),
+        "acled": " / ".join(
+            x for x in (event["acled_event_type"], event["acled_sub_event_type"]) if x
+        ),
+        "codes": " ".join(
+            x for x in (event["plover"], event["cameo"] and f"CAMEO {event['cameo']}") if x
+        ),
         "doc": doc_index[event["document"]],
         "b": event["begin"],
         "e": event["end"],
@@ -108,7 +112,9 @@ def _statement_row(stmt: dict, keys: dict[str, str], doc_index: dict[str, int]) 
 
 def _marks(tables: GraphTables, keys: dict[str, str]) -> dict[str, tuple[list, list]]:
     """Per document: (marks, quotes) for :func:`render_text`."""
-    kinds = {e["iri"]: f"ev {e['event_type']} f-{e['factuality'] or 'unknown'}" for e in tables.events}
+    kinds = {
+        e["iri"]: f"ev {e['event_type']} f-{e['factuality'] or 'unknown'}" for e in tables.events
+    }
     kinds.update({iri: f"ent {e['type']}" for iri, e in tables.entities.items()})
     quotes = {s["iri"] for s in tables.statements}
     found: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
@@ -124,11 +130,15 @@ def _marks(tables: GraphTables, keys: dict[str, str]) -> dict[str, tuple[list, l
 
 def _summary(marks: list[Mark], quotes: list[Mark], anchors: dict, prefix: str) -> str:
     """A document without its text: its event triggers and quotes, in order, with offsets."""
-    items = sorted((m for m in marks + quotes if not m.classes.startswith("ent")), key=lambda m: m.begin)
+    items = sorted(
+        (m for m in marks + quotes if not m.classes.startswith("ent")), key=lambda m: m.begin
+    )
     lines = []
     for m in items:
         text = escape(anchors.get((m.begin, m.end), ""), quote=False)
-        ident = f"{prefix}-q{m.begin}-{m.end}" if m.classes == "q" else f"{prefix}-{m.begin}-{m.end}"
+        ident = (
+            f"{prefix}-q{m.begin}-{m.end}" if m.classes == "q" else f"{prefix}-{m.begin}-{m.end}"
+        )
         lines.append(
             f'<li><a class="off" href="#{ident}">{m.begin}&#8211;{m.end}</a> '
             f'<span class="{m.classes}" data-k="{m.key}" data-b="{m.begin}" data-e="{m.end}" '
@@ -154,8 +164,15 @@ def _documents(tables: GraphTables, keys: dict[str, str], full_text: int) -> lis
         else:  # summarised in the page from the events and statements (report.js)
             html = ""
         rows.append(
-            {"id": doc["id"], "title": doc["title"], "date": doc["date"], "url": doc["url"],
-             "full": full, "has_text": bool(doc["text"]), "html": html}
+            {
+                "id": doc["id"],
+                "title": doc["title"],
+                "date": doc["date"],
+                "url": doc["url"],
+                "full": full,
+                "has_text": bool(doc["text"]),
+                "html": html,
+            }
         )
     return rows
 
@@ -165,7 +182,9 @@ def _counts(tables: GraphTables) -> dict[str, dict[str, int]]:
         "documents": {"documents": len(tables.documents), "mentions": len(tables.mentions)},
         "entities": dict(sorted(Counter(e["type"] for e in tables.entities.values()).items())),
         "events": dict(sorted(Counter(e["event_type"] for e in tables.events).items())),
-        "factuality": dict(sorted(Counter(e["factuality"] or "unknown" for e in tables.events).items())),
+        "factuality": dict(
+            sorted(Counter(e["factuality"] or "unknown" for e in tables.events).items())
+        ),
         "statements": {
             "statements": len(tables.statements),
             "direct": sum(1 for s in tables.statements if s["direct"]),

@@ -51,7 +51,11 @@ def headless_chromium(width: int = 1280, height: int = 1000) -> Iterator[object]
     with tempfile.TemporaryDirectory(prefix="kg-chromium-") as profile:
         options = webdriver.ChromeOptions()
         options.binary_location = browser
-        for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}"):
+        for flag in (
+            *CHROMIUM_FLAGS,
+            f"--user-data-dir={profile}",
+            f"--window-size={width},{height}",
+        ):
             options.add_argument(flag)
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         driver = webdriver.Chrome(options=options, service=Service(driver_path))

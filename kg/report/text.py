@@ -6,9 +6,12 @@ words, then the earlier and longer one); a mark that crosses a quote's edge is s
 so the HTML nests. Every element carries ``data-b``/``data-e`` offsets and an ``id`` the
 tables link to.
 
->>> render_text("Russia shelled Kharkiv.", [Mark(0, 6, "ent Country", "e0"),
-...                                         Mark(7, 14, "ev Shelling", "v0")], [])
-'<span class="ent Country" data-k="e0" data-b="0" data-e="6" id="d-0-6">Russia</span> <span class="ev Shelling" data-k="v0" data-b="7" data-e="14" id="d-7-14">shelled</span> Kharkiv.'
+>>> html = render_text("Russia shelled Kharkiv.", [Mark(0, 6, "ent Country", "e0"),
+...                                                Mark(7, 14, "ev Shelling", "v0")], [])
+>>> print(html.replace("</span> ", "</span>\\n"))
+<span class="ent Country" data-k="e0" data-b="0" data-e="6" id="d-0-6">Russia</span>
+<span class="ev Shelling" data-k="v0" data-b="7" data-e="14" id="d-7-14">shelled</span>
+Kharkiv.
 """
 
 from __future__ import annotations

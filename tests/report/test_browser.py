@@ -74,13 +74,16 @@ def test_filters_and_offset_links(page, tables):
 
     Select(page.find_element("id", "f-type")).select_by_value("Capture")
     captures = sum(e["event_type"] == "Capture" for e in tables.events)
-    assert page.execute_script("return document.querySelectorAll('#timeline .ev-chip').length") == captures
+    assert (
+        page.execute_script("return document.querySelectorAll('#timeline .ev-chip').length")
+        == captures
+    )
     link = page.find_element("css selector", "#timeline .ev-chip")
     target = link.get_attribute("href").split("#", 1)[1]
     link.click()
     flashed = page.execute_script(f"return document.getElementById('{target}').className")
     assert "flash" in flashed and "Capture" in flashed
     Select(page.find_element("id", "f-type")).select_by_value("")
-    assert page.execute_script("return document.querySelectorAll('#timeline .ev-chip').length") == len(
-        tables.events
-    )
+    assert page.execute_script(
+        "return document.querySelectorAll('#timeline .ev-chip').length"
+    ) == len(tables.events)
