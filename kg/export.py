@@ -14,7 +14,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from .tables import GraphTables
+from .tables import EventRow, GraphTables, StatementRow, columns
 from .write import write_bytes
 
 __all__ = [
@@ -27,19 +27,10 @@ __all__ = [
     "export",
 ]
 
-EVENT_COLUMNS = tuple(
-    "event_id event_date date_precision date_phrase event_type acled_event_type"
-    " acled_sub_event_type plover cameo actor1 actor1_qid actor2 actor2_qid location"
-    " location_qid places admin1 country latitude longitude geo_precision factuality"
-    " fatalities injured document url document_date trigger begin end sentence confidence"
-    " rule".split()
-)
+EVENT_COLUMNS = columns(EventRow)
 """Events, ACLED-like: actor1 is the agent, actor2 the target, admin1 the oblast/province."""
-STATEMENT_COLUMNS = tuple(
-    "statement_id speaker speaker_qid quote direct medium date about factuality document"
-    " url begin end confidence rule".split()
-)
-PLACE_COLUMNS = tuple("iri label type qid latitude longitude".split())
+STATEMENT_COLUMNS = columns(StatementRow)
+PLACE_COLUMNS = ("iri", "label", "type", "qid", "latitude", "longitude")
 
 
 def _cell(value: object) -> object:

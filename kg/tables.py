@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import Field, dataclass, field, fields
 from functools import cache
 
 import pyoxigraph as ox
@@ -20,7 +20,16 @@ from .extract import lexicon
 from .ontology import ID
 from .world import country_at
 
-__all__ = ["GraphTables", "read_tables", "event_codes", "PLACE_TYPES", "ACTOR_TYPES"]
+__all__ = [
+    "ACTOR_TYPES",
+    "EventRow",
+    "GraphTables",
+    "PLACE_TYPES",
+    "StatementRow",
+    "columns",
+    "event_codes",
+    "read_tables",
+]
 
 CKG = "https://w3id.org/conflict-kg/ontology#"
 WD = "http://www.wikidata.org/entity/"
@@ -73,6 +82,86 @@ TYPES = "SELECT ?node ?type WHERE { ?node a ?type . FILTER(STRSTARTS(STR(?type),
 
 _POINT = re.compile(r"POINT\s*\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n+")
+
+
+def _internal(default_factory=list) -> Field:  # type: ignore[no-untyped-def]
+    return field(default_factory=default_factory, metadata={"internal": True})
+
+
+@dataclass
+class EventRow:
+    """One event, ACLED-like; the fields before ``iri`` are the export's columns."""
+
+    event_id: str
+    event_date: str  # YYYY-MM-DD, resolved against the document's date; '' when none
+    date_precision: str  # day, week, month, year, vague (ACLED's time_precision)
+    date_phrase: str
+    event_type: str  # the ontology's class
+    acled_event_type: str  # from the class's skos:closeMatch (event_types.tsv)
+    acled_sub_event_type: str
+    plover: str
+    cameo: str
+    actor1: str  # the agent(s), '; '-joined
+    actor1_qid: str
+    actor2: str  # the target(s)
+    actor2_qid: str
+    location: str  # the most specific located place
+    location_qid: str
+    places: str  # every place of the event
+    admin1: str
+    country: str
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None  # 1 settlement or facility, 2 region, 3 larger
+    factuality: str
+    fatalities: str
+    injured: str
+    document: str
+    url: str
+    document_date: str
+    trigger: str
+    begin: int
+    end: int
+    sentence: str
+    confidence: float | None
+    rule: str
+    iri: str = field(default="", metadata={"internal": True})
+    reported_by: list[str] = _internal()
+    agent_iris: list[str] = _internal()
+    target_iris: list[str] = _internal()
+    place_iris: list[str] = _internal()
+
+
+@dataclass
+class StatementRow:
+    """One reported statement; the fields before ``iri`` are the export's columns."""
+
+    statement_id: str
+    speaker: str
+    speaker_qid: str
+    quote: str
+    direct: bool | None
+    medium: str
+    date: str  # the document's date
+    about: str
+    factuality: str  # of the events the statement reports
+    document: str
+    url: str
+    begin: int
+    end: int
+    confidence: float | None
+    rule: str
+    iri: str = field(default="", metadata={"internal": True})
+    speaker_iris: list[str] = _internal()
+
+
+def columns(row_type: type) -> tuple[str, ...]:
+    """The exported columns of a row dataclass (its fields before the internal ones).
+
+    >>> columns(StatementRow)[:3]
+    ('statement_id', 'speaker', 'speaker_qid')
+    """
+    return tuple(f.name for f in fields(row_type) if not f.metadata.get("internal"))
 
 
 @cache
@@ -250,46 +339,47 @@ def _event(node: str, kind: str, props: dict, mentions: list[dict], tables: Grap
         if props["datePrecision"]
         else ""
     )
-    return {
-        "event_id": node.removeprefix(ID + "event/"),
-        "iri": node,
-        "event_date": min(props["date"], default=""),
-        "date_precision": precision.lower(),
-        "date_phrase": "; ".join(sorted(props["datePhrase"])),
-        "event_type": kind,
-        "acled_event_type": codes["acled_event_type"],
-        "acled_sub_event_type": codes["acled_sub_event_type"],
-        "plover": codes["plover"],
-        "cameo": codes["cameo"],
-        "actor1": actor1,
-        "actor1_qid": actor1_qid,
-        "actor2": actor2,
-        "actor2_qid": actor2_qid,
-        "location": place["label"] if place else "",
-        "location_qid": place["qid"] if place else "",
-        "places": _labels(props["place"], tables)[0],
-        "admin1": _admin1(place),
-        "country": _country(place),
-        "latitude": place["latitude"] if place else None,
-        "longitude": place["longitude"] if place else None,
-        "geo_precision": _geo_precision(place),
-        "factuality": _local(props["factuality"][0]).lower() if props["factuality"] else "",
-        "fatalities": min(props["fatalities"], default=""),
-        "injured": min(props["injured"], default=""),
-        "document": first["doc"],
-        "url": doc["url"] if doc else "",
-        "document_date": doc["date"] if doc else "",
-        "trigger": first["anchor"],
-        "begin": first["begin"],
-        "end": first["end"],
-        "sentence": _sentence(doc, first["begin"], first["end"], first["anchor"]),
-        "confidence": float(props["confidence"][0]) if props["confidence"] else None,
-        "rule": _local(props["wasGeneratedBy"][0]) if props["wasGeneratedBy"] else "",
-        "reported_by": sorted(props["reportedBy"]),
-        "agent_iris": sorted(props["agent"]),
-        "target_iris": sorted(props["target"]),
-        "place_iris": sorted(props["place"]),
-    }
+    row = EventRow(
+        event_id=node.removeprefix(ID + "event/"),
+        iri=node,
+        event_date=min(props["date"], default=""),
+        date_precision=precision.lower(),
+        date_phrase="; ".join(sorted(props["datePhrase"])),
+        event_type=kind,
+        acled_event_type=codes["acled_event_type"],
+        acled_sub_event_type=codes["acled_sub_event_type"],
+        plover=codes["plover"],
+        cameo=codes["cameo"],
+        actor1=actor1,
+        actor1_qid=actor1_qid,
+        actor2=actor2,
+        actor2_qid=actor2_qid,
+        location=place["label"] if place else "",
+        location_qid=place["qid"] if place else "",
+        places=_labels(props["place"], tables)[0],
+        admin1=_admin1(place),
+        country=_country(place),
+        latitude=place["latitude"] if place else None,
+        longitude=place["longitude"] if place else None,
+        geo_precision=_geo_precision(place),
+        factuality=_local(props["factuality"][0]).lower() if props["factuality"] else "",
+        fatalities=min(props["fatalities"], default=""),
+        injured=min(props["injured"], default=""),
+        document=first["doc"],
+        url=doc["url"] if doc else "",
+        document_date=doc["date"] if doc else "",
+        trigger=first["anchor"],
+        begin=first["begin"],
+        end=first["end"],
+        sentence=_sentence(doc, first["begin"], first["end"], first["anchor"]),
+        confidence=float(props["confidence"][0]) if props["confidence"] else None,
+        rule=_local(props["wasGeneratedBy"][0]) if props["wasGeneratedBy"] else "",
+        reported_by=sorted(props["reportedBy"]),
+        agent_iris=sorted(props["agent"]),
+        target_iris=sorted(props["target"]),
+        place_iris=sorted(props["place"]),
+    )
+    return dict(vars(row))
 
 
 def _geo_precision(place: dict | None) -> int | None:
@@ -330,21 +420,23 @@ def _statement(node: str, props: dict, mentions: list[dict], tables: GraphTables
     doc = _doc_by_id(tables).get(first["doc"])
     speaker, speaker_qid = _labels(props["speaker"], tables)
     medium, _ = _labels(props["medium"], tables)
-    return {
-        "statement_id": node.removeprefix(ID + "statement/"),
-        "iri": node,
-        "speaker": speaker,
-        "speaker_qid": speaker_qid,
-        "quote": props["quote"][0] if props["quote"] else first["anchor"],
-        "direct": props["direct"][0] == "true" if props["direct"] else None,
-        "medium": medium,
-        "date": doc["date"] if doc else "",
-        "about": _labels(props["about"], tables)[0],
-        "document": first["doc"],
-        "url": doc["url"] if doc else "",
-        "begin": first["begin"],
-        "end": first["end"],
-        "confidence": float(props["confidence"][0]) if props["confidence"] else None,
-        "rule": _local(props["wasGeneratedBy"][0]) if props["wasGeneratedBy"] else "",
-        "speaker_iris": sorted(props["speaker"]),
-    }
+    row = StatementRow(
+        statement_id=node.removeprefix(ID + "statement/"),
+        iri=node,
+        speaker=speaker,
+        speaker_qid=speaker_qid,
+        quote=props["quote"][0] if props["quote"] else first["anchor"],
+        direct=props["direct"][0] == "true" if props["direct"] else None,
+        medium=medium,
+        date=doc["date"] if doc else "",
+        about=_labels(props["about"], tables)[0],
+        factuality="",  # set once every event is read
+        document=first["doc"],
+        url=doc["url"] if doc else "",
+        begin=first["begin"],
+        end=first["end"],
+        confidence=float(props["confidence"][0]) if props["confidence"] else None,
+        rule=_local(props["wasGeneratedBy"][0]) if props["wasGeneratedBy"] else "",
+        speaker_iris=sorted(props["speaker"]),
+    )
+    return dict(vars(row))

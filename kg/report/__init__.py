@@ -50,64 +50,64 @@ def _keys(tables: GraphTables) -> dict[str, str]:
 
 def _entity_rows(tables: GraphTables, keys: dict[str, str], mentions: Counter) -> list[dict]:
     return [
-        {
-            "k": keys[iri],
-            "label": e["label"],
-            "type": e["type"],
-            "qid": e["qid"],
-            "lat": e["latitude"],
-            "lon": e["longitude"],
-            "n": mentions[iri],
-        }
+        dict(
+            k=keys[iri],
+            label=e["label"],
+            type=e["type"],
+            qid=e["qid"],
+            lat=e["latitude"],
+            lon=e["longitude"],
+            n=mentions[iri],
+        )
         for iri, e in sorted(tables.entities.items())
     ]
 
 
 def _event_row(event: dict, keys: dict[str, str], doc_index: dict[str, int]) -> dict:
-    return {
-        "k": keys[event["iri"]],
-        "id": event["event_id"],
-        "type": event["event_type"],
-        "date": event["event_date"],
-        "prec": event["date_precision"],
-        "phrase": event["date_phrase"],
-        "fact": event["factuality"] or "unknown",
-        "agents": [keys[i] for i in event["agent_iris"] if i in keys],
-        "targets": [keys[i] for i in event["target_iris"] if i in keys],
-        "places": [keys[i] for i in event["place_iris"] if i in keys],
-        "loc": event["location"],
-        "lat": event["latitude"],
-        "lon": event["longitude"],
-        "acled": " / ".join(
+    return dict(
+        k=keys[event["iri"]],
+        id=event["event_id"],
+        type=event["event_type"],
+        date=event["event_date"],
+        prec=event["date_precision"],
+        phrase=event["date_phrase"],
+        fact=event["factuality"] or "unknown",
+        agents=[keys[i] for i in event["agent_iris"] if i in keys],
+        targets=[keys[i] for i in event["target_iris"] if i in keys],
+        places=[keys[i] for i in event["place_iris"] if i in keys],
+        loc=event["location"],
+        lat=event["latitude"],
+        lon=event["longitude"],
+        acled=" / ".join(
             x for x in (event["acled_event_type"], event["acled_sub_event_type"]) if x
         ),
-        "codes": " ".join(
+        codes=" ".join(
             x for x in (event["plover"], event["cameo"] and f"CAMEO {event['cameo']}") if x
         ),
-        "doc": doc_index[event["document"]],
-        "b": event["begin"],
-        "e": event["end"],
-        "trigger": event["trigger"],
-        "conf": event["confidence"],
-        "by": [keys[i] for i in event["reported_by"] if i in keys],
-    }
+        doc=doc_index[event["document"]],
+        b=event["begin"],
+        e=event["end"],
+        trigger=event["trigger"],
+        conf=event["confidence"],
+        by=[keys[i] for i in event["reported_by"] if i in keys],
+    )
 
 
 def _statement_row(stmt: dict, keys: dict[str, str], doc_index: dict[str, int]) -> dict:
-    return {
-        "k": keys[stmt["iri"]],
-        "speaker": stmt["speaker"],
-        "speakers": [keys[i] for i in stmt["speaker_iris"] if i in keys],
-        "quote": stmt["quote"],
-        "medium": stmt["medium"],
-        "direct": stmt["direct"],
-        "fact": stmt["factuality"],
-        "date": stmt["date"],
-        "about": stmt["about"],
-        "doc": doc_index[stmt["document"]],
-        "b": stmt["begin"],
-        "e": stmt["end"],
-    }
+    return dict(
+        k=keys[stmt["iri"]],
+        speaker=stmt["speaker"],
+        speakers=[keys[i] for i in stmt["speaker_iris"] if i in keys],
+        quote=stmt["quote"],
+        medium=stmt["medium"],
+        direct=stmt["direct"],
+        fact=stmt["factuality"],
+        date=stmt["date"],
+        about=stmt["about"],
+        doc=doc_index[stmt["document"]],
+        b=stmt["begin"],
+        e=stmt["end"],
+    )
 
 
 def _marks(tables: GraphTables, keys: dict[str, str]) -> dict[str, tuple[list, list]]:

@@ -136,9 +136,13 @@
 
   // ---- timeline
   function renderTimeline(events) {
+    // undated events sit on their document's date, after the dated ones of that day
     const days = {};
-    for (const ev of events) (days[ev.date || "no date"] = days[ev.date || "no date"] || []).push(ev);
-    const order = Object.keys(days).sort((a, b) => (a === "no date") - (b === "no date") || a.localeCompare(b));
+    for (const ev of events) {
+      const key = ev.date || (data.documents[ev.doc].date ? `${data.documents[ev.doc].date} undated, reported` : "~ undated");
+      (days[key] = days[key] || []).push(ev);
+    }
+    const order = Object.keys(days).sort();
     const most = Math.max(1, ...order.map((d) => days[d].length));
     $("timeline").innerHTML = order.map((d) => `<div class="day"><div class="date">${esc(d)}<br><span class="bar" style="width:${(6 * days[d].length) / most}rem"></span>${days[d].length}</div><div class="chips">` +
       days[d].map((ev) => `<a class="chip ev-chip" data-k="${ev.k}" href="${anchor(ev.doc, ev.b, ev.e)}">${esc(ev.type)}${ev.loc ? " · " + esc(ev.loc) : ""}${ev.agents.length ? " · " + esc(names(ev.agents)) : ""}${ev.prec && ev.prec !== "day" ? " (" + esc(ev.prec) + ")" : ""}</a>`).join("") +
