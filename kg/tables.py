@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import Field, dataclass, field, fields
 from functools import cache
+from importlib import resources
 
 import pyoxigraph as ox
 
@@ -75,7 +76,8 @@ ITEMS = """SELECT ?node ?p ?o WHERE {
   ?node ?p ?o .
   VALUES ?p { ckg:agent ckg:target ckg:place ckg:date ckg:datePrecision ckg:datePhrase
               ckg:factuality ckg:confidence ckg:reportedBy ckg:fatalities ckg:injured
-              ckg:quote ckg:direct ckg:speaker ckg:medium ckg:about prov:wasGeneratedBy }
+              ckg:quote ckg:direct ckg:speaker ckg:medium ckg:about prov:wasGeneratedBy
+              ckg:eventSubtype ckg:acledSubEventType }
 }"""
 
 TYPES = "SELECT ?node ?type WHERE { ?node a ?type . FILTER(STRSTARTS(STR(?type), STR(ckg:))) }"
@@ -97,6 +99,7 @@ class EventRow:
     date_precision: str  # day, week, month, year, vague (ACLED's time_precision)
     date_phrase: str
     event_type: str  # the ontology's class
+    event_subtype: str  # Other events: arrest, protest, ...
     acled_event_type: str  # from the class's skos:closeMatch (event_types.tsv)
     acled_sub_event_type: str
     plover: str
@@ -176,6 +179,18 @@ def event_codes() -> dict[str, dict[str, str]]:
         row["type"]: {key: blank.get(value, value) for key, value in row.items()}
         for row in lexicon.rows("event_types")
     }
+
+
+@cache
+def acled_event_types() -> dict[str, str]:
+    """ACLED sub-event type -> its event type (``kg/data/export/acled_sub_event_types.tsv``).
+
+    >>> acled_event_types()["Arrests"]
+    'Strategic developments'
+    """
+    path = resources.files("kg") / "data" / "export" / "acled_sub_event_types.tsv"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line[:1] != "#"]
+    return dict(line.split("\t") for line in lines[1:] if line)
 
 
 @dataclass
@@ -331,6 +346,10 @@ def _event(node: str, kind: str, props: dict, mentions: list[dict], tables: Grap
     first = mentions[0]
     doc = _doc_by_id(tables).get(first["doc"])
     codes = event_codes()[kind]
+    acled_sub, acled_type = codes["acled_sub_event_type"], codes["acled_event_type"]
+    if props["acledSubEventType"]:  # an Other event's own sub-event type
+        acled_sub = props["acledSubEventType"][0]
+        acled_type = acled_event_types().get(acled_sub, "")
     place = _location(props["place"], tables)
     actor1, actor1_qid = _labels(props["agent"], tables)
     actor2, actor2_qid = _labels(props["target"], tables)
@@ -346,8 +365,9 @@ def _event(node: str, kind: str, props: dict, mentions: list[dict], tables: Grap
         date_precision=precision.lower(),
         date_phrase="; ".join(sorted(props["datePhrase"])),
         event_type=kind,
-        acled_event_type=codes["acled_event_type"],
-        acled_sub_event_type=codes["acled_sub_event_type"],
+        event_subtype=props["eventSubtype"][0] if props["eventSubtype"] else "",
+        acled_event_type=acled_type,
+        acled_sub_event_type=acled_sub,
         plover=codes["plover"],
         cameo=codes["cameo"],
         actor1=actor1,
