@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from .extract import lexicon
 from .ontology import ID
-from .world import country_at
+from .outline import country_at
 
 __all__ = [
     "ACTOR_TYPES",

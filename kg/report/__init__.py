@@ -23,8 +23,8 @@ from html import escape
 from importlib import resources
 from pathlib import Path
 
+from ..outline import world_outline
 from ..tables import GraphTables
-from ..world import world_outline
 from ..write import write_bytes
 from .text import Mark, render_text
 

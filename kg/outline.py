@@ -1,7 +1,7 @@
 """The world outline the report draws and the exports' country lookup.
 
-``kg/data/world/countries-110m.json``: Natural Earth 1:110m Admin 0 countries (public
-domain), simplified by ``scripts/build_world.py`` (its docstring says where the file came
+``kg/data/outline/countries-110m.json``: Natural Earth 1:110m Admin 0 countries (public
+domain), simplified by ``scripts/build_outline.py`` (its docstring says where the file came
 from). Rings are flat ``[lon, lat, lon, lat, ...]`` lists.
 
 >>> country_at(36.23, 49.99)   # Kharkiv
@@ -22,7 +22,7 @@ __all__ = ["country_at", "world_outline"]
 @cache
 def world_outline() -> dict:
     """``{"attribution": str, "countries": [{"name", "rings"}]}``, read once."""
-    path = resources.files("kg") / "data" / "world" / "countries-110m.json"
+    path = resources.files("kg") / "data" / "outline" / "countries-110m.json"
     return json.loads(path.read_text(encoding="utf-8"))
 
 

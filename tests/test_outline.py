@@ -1,6 +1,6 @@
-"""kg.world: the inlined Natural Earth outline and the country lookup."""
+"""kg.outline: the inlined Natural Earth outline and the country lookup."""
 
-from kg.world import country_at, world_outline
+from kg.outline import country_at, world_outline
 
 
 def test_outline_has_countries_and_attribution():

@@ -1,4 +1,4 @@
-"""Build kg/data/world/countries-110m.json, the world outline the HTML report inlines.
+"""Build kg/data/outline/countries-110m.json, the world outline the HTML report inlines.
 
 Source: Natural Earth 1:110m Admin 0 countries (public domain, naturalearthdata.com), version
 4.1.0, as redistributed in TopoJSON by the npm package world-atlas 2.0.2
@@ -6,7 +6,7 @@ Source: Natural Earth 1:110m Admin 0 countries (public domain, naturalearthdata.
 The TopoJSON arcs are decoded, simplified (Douglas-Peucker, --tolerance degrees) and rounded
 to 0.01 degree, so the file stays small.
 
-    python scripts/build_world.py package/countries-110m.json
+    python scripts/build_outline.py package/countries-110m.json
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ import argparse
 import json
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "kg" / "data" / "world" / "countries-110m.json"
+OUT = Path(__file__).resolve().parent.parent / "kg" / "data" / "outline" / "countries-110m.json"
 ATTRIBUTION = (
     "Made with Natural Earth (1:110m Admin 0 countries, v4.1.0, public domain), "
-    "via world-atlas 2.0.2 (ISC); simplified by scripts/build_world.py"
+    "via world-atlas 2.0.2 (ISC); simplified by scripts/build_outline.py"
 )
 
 
