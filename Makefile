@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup run test eval bench fuzz lint clean
+.PHONY: setup run test eval bench fuzz lint clean train check-wheel
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ test: setup
 eval: setup
 	$(BIN)/python benchmarks/eval_corpus.py --check
 
+# the trigger model (kg/extract/trigger_model.py): DEV gold -> kg/data/models/triggers
+# (CPU, fixed seed; the tests use the shipped model, so CI never trains)
+train: setup
+	$(BIN)/python scripts/train_triggers.py
+
 bench: setup
 	$(BIN)/kg build seeds/ -o out/seeds.ttl -q
 	$(BIN)/python benchmarks/score.py out/seeds.ttl
@@ -48,6 +53,10 @@ bench: setup
 # and SPARQL lookalikes) through every format, parsed by pyoxigraph, rdflib and pyld
 fuzz: setup
 	$(BIN)/python benchmarks/fuzz.py --docs 1000
+
+# the built wheel in a fresh venv, the seed end to end (also run by .ci/run)
+check-wheel:
+	bash scripts/check-wheel.sh
 
 lint: setup
 	$(BIN)/ruff check kg tests benchmarks

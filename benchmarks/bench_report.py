@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.report import write_report  # noqa: E402
-from kg.report.browser import file_url, find_chromium, headless_chromium  # noqa: E402
 from kg.store import open_store  # noqa: E402
 from kg.tables import read_tables  # noqa: E402
+from tests.report.chromium import file_url, find_chromium, headless_chromium  # noqa: E402
 
 SEED = ROOT / "seeds" / "000_c5e17baf4e438267.txt"
 SEED_ID = SEED.stem

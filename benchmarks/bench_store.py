@@ -35,17 +35,17 @@ SELECT ?label (COUNT(?statement) AS ?n) WHERE {
 
 
 def bench_loads(path: Path, work: Path, size: int) -> None:
-    modes = [("GSP batched (default)", None, False), ("GSP batched --atomic", None, True)]
+    modes = [("GSP batched (default)", None)]
     if size <= UPDATE_MAX:
-        modes.append(("GSP PUT per document", 1, False))
-    for name, batch_docs, atomic in modes:
-        with OxigraphServer(work / f"gsp-{size}-{batch_docs}-{atomic}") as server:
-            report = load_graph(path, gsp=server.store_url, batch_docs=batch_docs, atomic=atomic)
+        modes.append(("GSP 1 graph/update", 1))
+    for name, batch_docs in modes:
+        with OxigraphServer(work / f"gsp-{size}-{batch_docs}") as server:
+            report = load_graph(path, gsp=server.store_url, batch_docs=batch_docs)
             print(
                 f"  {name:<22}{report.triples:>9,} triples  {len(report.graphs):>6,} graphs"
                 f"  {report.seconds:7.2f} s  {report.rate:>9,.0f} triples/s  ({report.detail})"
             )
-            again = load_graph(path, gsp=server.store_url, batch_docs=batch_docs, atomic=atomic)
+            again = load_graph(path, gsp=server.store_url, batch_docs=batch_docs)
             print(f"    reload (replace)    {again.seconds:7.2f} s  {again.rate:>9,.0f} triples/s")
     if size <= UPDATE_MAX:
         with OxigraphServer(work / f"update-{size}") as server:

@@ -179,6 +179,26 @@ def _canonical_labels(extractions: Sequence[Extraction]) -> dict[str, str]:
     return labels
 
 
+def _entity_confidences(
+    extractions: Sequence[Extraction],
+) -> dict[str, tuple[float | None, float | None]]:
+    """One (ckg:confidence, ckg:linkConfidence) per entity IRI across the whole run: the
+    highest of each (both properties are functional, and an entity seen in several
+    documents would otherwise get one value per document)."""
+    found: dict[str, tuple[float | None, float | None]] = {}
+    for ext in extractions:
+        for ent in ext.entities:
+            iri = entity_iri(ent, ext.doc.id)
+            link = ent.link.confidence if ent.link is not None else None
+            old, old_link = found.get(iri, (None, None))
+            found[iri] = (_highest(old, ent.confidence), _highest(old_link, link))
+    return found
+
+
+def _highest(a: float | None, b: float | None) -> float | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
 def graph_from_extractions(
     extractions: Iterable[Extraction],
     *,
@@ -195,6 +215,7 @@ def graph_from_extractions(
     extractions = list(extractions)
     run = run or RunInfo(model=next((e.model for e in extractions if e.model), None))
     labels = _canonical_labels(extractions)
+    confidences = _entity_confidences(extractions)
     result = KnowledgeGraph(default=_new_graph())
     _add_run(result.default, run, extractions)
     for ext in extractions:
@@ -203,7 +224,8 @@ def graph_from_extractions(
         keys = {ent.key: URIRef(entity_iri(ent, ext.doc.id)) for ent in ext.entities}
         types = {ent.key: ent.type for ent in ext.entities}
         for ent in ext.entities:
-            _add_entity(graph, ext, ent, keys[ent.key], labels[str(keys[ent.key])])
+            node = keys[ent.key]
+            _add_entity(graph, ext, ent, node, labels[str(node)], confidences[str(node)])
         stmt_iris = {}
         for stmt in ext.statements:
             nth = re.search(r"-(\d+)$", stmt.key)  # "st120-2": the words' second speaker
@@ -287,7 +309,16 @@ def _add_mention(graph: Graph, doc_id: str, span: Span, entity: URIRef | None = 
     return node
 
 
-def _add_entity(graph: Graph, ext: Extraction, ent: Entity, node: URIRef, label: str) -> None:
+def _add_entity(
+    graph: Graph,
+    ext: Extraction,
+    ent: Entity,
+    node: URIRef,
+    label: str,
+    confidences: tuple[float | None, float | None],
+) -> None:
+    """The entity's triples; ``confidences`` are the run's one value for each (see above)."""
+    confidence, link_confidence = confidences
     graph.add((node, RDF.type, CKG.GenericFacility if ent.generic else CKG[ent.type]))
     if ent.generic:  # stated beside it, so shapes asking for a place see a facility
         graph.add((CKG.GenericFacility, RDFS.subClassOf, CKG.Facility))
@@ -296,15 +327,16 @@ def _add_entity(graph: Graph, ext: Extraction, ent: Entity, node: URIRef, label:
         graph.add((node, SKOS.altLabel, Literal(alt)))
     for span in ent.mentions:
         graph.add((node, GAF.denotedBy, _add_mention(graph, ext.doc.id, span, node)))
-    if ent.confidence is not None:
-        graph.add((node, CKG.confidence, _decimal(ent.confidence)))
+    if confidence is not None:
+        graph.add((node, CKG.confidence, _decimal(confidence)))
     if ent.generic:
         graph.add((node, CKG.generic, Literal(True)))
     link = ent.link
     if link is None:
         return
     graph.add((node, OWL.sameAs, WD[link.qid]))
-    graph.add((node, CKG.linkConfidence, _decimal(link.confidence)))
+    best = link.confidence if link_confidence is None else link_confidence
+    graph.add((node, CKG.linkConfidence, _decimal(best)))
     if link.lat is not None and link.lon is not None:
         geom = URIRef(f"{node}#geometry")
         graph.add((node, GEO.hasGeometry, geom))

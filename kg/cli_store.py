@@ -47,31 +47,37 @@ Examples:
 
   kg load out/seeds.trig --gsp http://127.0.0.1:7878/store
 
-  kg load out/seeds.ttl --gsp http://127.0.0.1:8890/sparql-graph-crud-auth --user dba
+  kg load out/seeds.ttl --gsp http://127.0.0.1:8890/sparql-graph-crud-auth --user dba --auth digest
 
   kg load out/seeds.trig --update http://127.0.0.1:8890/sparql-auth --chunk-size 1000
 
-On Oxigraph (recognised by its Server header) --gsp sends --batch-docs documents per
-request (default 100): their graphs are dropped, then POSTed together as N-Quads with
-Oxigraph's no_transaction, which is about twice as fast on disk but not atomic: a
-request that fails half-way can leave part of its triples. The count check after the
-load reports any such graph; load again to replace it. --atomic makes each POST one
-transaction (about 1.5x slower); --batch-docs 1 PUTs one graph per request, as on any
-other Graph Store. Virtuoso always gets one PUT per graph, and --update refuses a
---chunk-size above 1000 there.
+Loads are atomic per request: --batch-docs documents (default 100) are replaced by ONE
+SPARQL Update (DROP SILENT GRAPH each, then one INSERT DATA), which Oxigraph and
+Virtuoso apply as one transaction, so a load that is killed or fails half-way leaves
+each graph either as it was or complete; run it again to finish. On Oxigraph
+(recognised by its Server header) and Virtuoso, --gsp sends these updates to the update
+endpoint next to it (/update, /sparql-auth); other Graph Stores get one PUT per graph.
+On Virtuoso and with --update, a request also holds at most --chunk-size triples
+(Virtuoso refuses more than 1000); a bigger graph goes in chunks, not atomically.
+
+An unreachable store, refused credentials or a URL without http:// exit with code 2.
 """
 
 _SERVE_HELP = """Serve graphs over SPARQL with Oxigraph on 127.0.0.1 until Ctrl-C.
 
 The graphs are bulk-loaded into --location first (a temporary folder, removed on exit,
-when none is given). Documents keep their named graphs, and the default graph holds
-the set union of all their triples, which the saved queries read.
+when none is given). Documents keep their named graphs, and the default graph is the
+union of all graphs, so whatever `kg load` adds later is seen by the saved queries too.
+The port is 7878 unless --port says otherwise; when 7878 is busy, a free port is taken
+and named on stderr.
 
 Examples:
 
   kg serve out/seeds.trig
 
-  kg serve out/seeds.ttl --location data/oxigraph --port 7878
+  kg serve --location data/oxigraph
+  kg load out/seeds.trig --gsp http://127.0.0.1:7878/store
+  kg query list_statements --endpoint http://127.0.0.1:7878/query
 """
 
 
@@ -111,6 +117,12 @@ def query_cli(
     list_queries_: Annotated[
         bool, typer.Option("--list", help="List the saved queries and their parameters.")
     ] = False,
+    user: Annotated[
+        str | None, typer.Option("--user", "-u", help="--endpoint user (see kg load --help).")
+    ] = None,
+    auth_scheme: Annotated[
+        str, typer.Option("--auth", help="basic, digest or auto (the server's challenge).")
+    ] = "auto",
 ) -> None:
     from kg.query import format_result, list_queries, run_query
 
@@ -133,6 +145,8 @@ def query_cli(
             graphs or [],
             endpoint=endpoint,
             params=_parse_params(param or []),
+            auth=_user_auth(user, endpoint or ""),
+            auth_scheme=auth_scheme,
         )
         text = format_result(result, fmt)
     except KgError as err:
@@ -169,7 +183,12 @@ def load_cli(
         typer.Option("--graph", help="Put every triple into this one named graph."),
     ] = None,
     auth_scheme: Annotated[
-        str, typer.Option("--auth-scheme", help="auto, basic or digest.")
+        str,
+        typer.Option(
+            "--auth",
+            "--auth-scheme",
+            help="basic, digest (Virtuoso) or auto (the server's challenge decides).",
+        ),
     ] = "auto",
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request.")] = 300.0,
     retries: Annotated[int, typer.Option("--retries", help="Retries on errors and 5xx.")] = 3,
@@ -178,28 +197,19 @@ def load_cli(
         typer.Option(
             "--batch-docs",
             min=1,
-            help="Documents per request on Oxigraph (default 100; 1 = a PUT per graph).",
+            help="Documents (graphs) per update request (default 100).",
         ),
     ] = None,
     atomic: Annotated[
         bool,
-        typer.Option("--atomic", help="Oxigraph: each batch in one transaction (slower)."),
+        typer.Option("--atomic", hidden=True, help="Kept for old scripts: loads are atomic."),
     ] = False,
 ) -> None:
-    import os
+    from kg.store import load_graph
 
-    from kg.store import credentials, load_graph
-
+    del atomic  # every batch is one transaction now
     try:
-        auth = None
-        if user:
-            password = os.environ.get("KG_STORE_PASSWORD")
-            if password is None:
-                found = credentials(gsp or update or "")
-                password = found[1] if found and found[0] == user else None
-            if password is None:
-                password = typer.prompt(f"Password for {user}", hide_input=True, err=True)
-            auth = (user, password)
+        auth = _user_auth(user, gsp or update or "")
         report = load_graph(
             graph,
             gsp=gsp,
@@ -212,7 +222,6 @@ def load_cli(
             timeout=timeout,
             retries=retries,
             batch_docs=batch_docs,
-            atomic=atomic,
             progress=_load_progress(),
         )
     except KgError as err:
@@ -222,6 +231,23 @@ def load_cli(
         f"{report.target} in {report.seconds:.2f} s ({report.rate:,.0f} triples/s, "
         f"{report.requests} requests; {report.detail}); counts checked"
     )
+
+
+def _user_auth(user: str | None, url: str) -> tuple[str, str] | None:
+    """(user, password) for --user: KG_STORE_PASSWORD, ~/.netrc, else a prompt."""
+    import os
+
+    from kg.store import credentials
+
+    if not user:
+        return None
+    password = os.environ.get("KG_STORE_PASSWORD")
+    if password is None:
+        found = credentials(url)
+        password = found[1] if found and found[0] == user else None
+    if password is None:
+        password = typer.prompt(f"Password for {user}", hide_input=True, err=True)
+    return user, password
 
 
 def _load_progress():
@@ -251,9 +277,12 @@ def serve_cli(
         Path | None,
         typer.Option("--location", "-l", help="Database folder (kept); default a temp folder."),
     ] = None,
-    port: Annotated[int | None, typer.Option("--port", help="Port (default: a free one).")] = None,
+    port: Annotated[
+        int | None,
+        typer.Option("--port", help="Port (default 7878, or a free one when 7878 is busy)."),
+    ] = None,
 ) -> None:
-    from kg.server import OxigraphServer, bulk_load
+    from kg.server import DEFAULT_PORT, OxigraphServer, bulk_load
 
     temporary = location is None
     folder = Path(tempfile.mkdtemp(prefix="kg-serve-")) / "db" if temporary else location
@@ -265,9 +294,19 @@ def serve_cli(
     previous = signal.signal(signal.SIGTERM, stop)
     try:
         if graphs:
-            with tempfile.TemporaryDirectory(prefix="kg-serve-union-") as scratch:
-                bulk_load(folder, [*graphs, *_flattened(graphs, Path(scratch))])
-        with OxigraphServer(folder, port=port) as server:
+            bulk_load(folder, list(graphs))
+        server = OxigraphServer(
+            folder,
+            port=port or DEFAULT_PORT,
+            union_default_graph=True,
+            fallback=port is None,
+        )
+        with server:
+            if server.moved_from is not None:
+                typer.echo(
+                    f"kg: port {server.moved_from} is in use; serving on port {server.port}",
+                    err=True,
+                )
             typer.echo(f"query:  {server.query_url}")
             typer.echo(f"update: {server.update_url}")
             typer.echo(f"store:  {server.store_url}")
@@ -283,30 +322,6 @@ def serve_cli(
         signal.signal(signal.SIGTERM, previous)
         if temporary:
             shutil.rmtree(folder.parent, ignore_errors=True)
-
-
-def _flattened(graphs: list[Path], work: Path) -> list[Path]:
-    """N-Triples copies of the TriG/N-Quads files' distinct triples, for the default graph.
-
-    Saved queries read the default graph; as a set union of the documents' graphs it
-    holds each shared entity triple once (a bag union would repeat it per document).
-    """
-    import pyoxigraph as ox
-
-    from kg.store import rdf_format
-
-    out: list[Path] = []
-    work.mkdir(parents=True, exist_ok=True)
-    for index, path in enumerate(graphs):
-        if rdf_format(path) not in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
-            continue
-        triples = dict.fromkeys(
-            ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(path=str(path))
-        )
-        target = work / f"union-{index}.nt"
-        ox.serialize(list(triples), str(target), ox.RdfFormat.N_TRIPLES)
-        out.append(target)
-    return out
 
 
 def register(app: typer.Typer) -> None:

@@ -85,6 +85,20 @@ class StoreError(KgError):
     code = "E050"
 
 
+class UnreachableError(StoreError):
+    """An endpoint does not answer (refused, unknown host, timeout): check the URL."""
+
+    code = "E051"
+    exit_code = 2
+
+
+class CredentialsError(StoreError):
+    """An endpoint refused the credentials (401/403): give a user allowed to do it."""
+
+    code = "E052"
+    exit_code = 2
+
+
 class KbError(KgError):
     """The knowledge base or a Wikidata source could not be read."""
 
@@ -103,6 +117,17 @@ class LexiconError(KgError):
     code = "E080"
 
 
+class ValidationError(KgError):
+    """A graph could not be checked at all (unreadable file or shapes, a reasoner failure).
+
+    A graph that was checked and breaks the shapes or the ontology is not an error: ``kg
+    validate`` reports it and exits 1.
+    """
+
+    code = "E090"
+    exit_code = 2
+
+
 # Warnings: the document is kept and lands in the graph; something in it was repaired or
 # left out. ``kg build`` prints them as "kg: [W0xx] warning: <file:line>: ...".
 W_NO_DATE = "W001"  # no publication date at all: relative dates stay unresolved
@@ -112,3 +137,4 @@ W_DATE_RANGE = "W004"  # a date outside years 1-9999: kept as a plain dcterms:da
 W_URL = "W005"  # a url repaired (spaces, bad %-escapes) or, when unusable, left out
 W_ID = "W006"  # an id repaired, or renamed because another document has it
 W_METADATA = "W007"  # metadata (sidecar .json, a field) unusable: the text is still read
+W_LINK = "W008"  # the online linking endpoint failed: its mentions left unlinked

@@ -1,4 +1,6 @@
-"""JSON-LD of our graphs, written directly: one flat ``@graph`` of nodes, sorted.
+"""JSON-LD of our graphs, written directly: a ``@graph`` of nodes, sorted; in a dataset
+(:func:`jsonld_dataset`, what ``kg build -o x.jsonld`` writes) each document's named
+graph is a ``{"@id": graph, "@graph": [nodes]}`` entry, as TriG keeps it.
 
 rdflib's JSON-LD serialiser writes about 26k triples/s and emits nodes and values in hash
 order (we had to sort its output afterwards); this writer builds the same document shape
@@ -93,9 +95,10 @@ def _key(value: dict[str, str]) -> tuple[str, str, str, str]:
     )
 
 
-def jsonld(triples: Iterable[tuple[Any, Any, Any]]) -> str:
-    """The triples (repeats merged) as an indented JSON-LD document, keys and arrays sorted."""
-    compact = _Compactor()
+def _nodes(
+    triples: Iterable[tuple[Any, Any, Any]], compact: _Compactor
+) -> dict[str, dict[str, Any]]:
+    """{compact id: node object} of the triples, keys and arrays sorted."""
     nodes: dict[str, dict[str, set]] = {}
     values: dict[tuple, dict[str, str]] = {}
     for s, p, o in triples:
@@ -107,7 +110,7 @@ def jsonld(triples: Iterable[tuple[Any, Any, Any]]) -> str:
         key = _key(value)
         values.setdefault(key, value)
         props.setdefault(compact.iri(str(p)), set()).add(key)
-    graph = []
+    out: dict[str, dict[str, Any]] = {}
     for node_id in sorted(nodes):
         node: dict[str, Any] = {"@id": node_id}
         for prop, items in sorted(nodes[node_id].items()):
@@ -115,7 +118,41 @@ def jsonld(triples: Iterable[tuple[Any, Any, Any]]) -> str:
                 node["@type"] = sorted(items)
             else:
                 node[prop] = [values[key] for key in sorted(items)]
-        graph.append(node)
+        out[node_id] = node
+    return out
+
+
+def _document(compact: _Compactor, graph: list[dict[str, Any]]) -> str:
     context = {prefix: str(PREFIXES[prefix]) for prefix in sorted(compact.used)}
     document = {"@context": context, "@graph": graph}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def jsonld(triples: Iterable[tuple[Any, Any, Any]]) -> str:
+    """The triples (repeats merged) as an indented JSON-LD document, keys and arrays sorted."""
+    compact = _Compactor()
+    return _document(compact, list(_nodes(triples, compact).values()))
+
+
+def jsonld_dataset(graphs: Iterable[tuple[Any, Iterable[tuple[Any, Any, Any]]]]) -> str:
+    """A dataset as JSON-LD: ``(None, triples)`` is the default graph; every
+    ``(iri, triples)`` becomes ``{"@id": iri, "@graph": [...]}`` (a named graph, as in
+    TriG), so a document's triples stay apart. Empty named graphs are left out.
+
+    >>> from rdflib import Literal, URIRef
+    >>> doc = URIRef("https://w3id.org/conflict-kg/id/doc/a")
+    >>> text = jsonld_dataset([(None, []), (doc, [(doc, doc, Literal("x"))])])
+    >>> json.loads(text)["@graph"][0]["@id"], len(json.loads(text)["@graph"][0]["@graph"])
+    ('doc:a', 1)
+    """
+    compact = _Compactor()
+    top: dict[str, dict[str, Any]] = {}
+    for name, triples in graphs:
+        nodes = _nodes(triples, compact)
+        if name is None:
+            for node_id, node in nodes.items():
+                top.setdefault(node_id, {"@id": node_id}).update(node)
+        elif nodes:
+            graph_id = compact.node(name)
+            top.setdefault(graph_id, {"@id": graph_id})["@graph"] = list(nodes.values())
+    return _document(compact, [top[node_id] for node_id in sorted(top)])

@@ -5,14 +5,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
 from .extract import lexicon
+from .resources import resource_dir
 
-ONTOLOGY_FILE = Path(__file__).resolve().parent.parent / "ontology" / "conflict-kg.ttl"
+ONTOLOGY_FILE = resource_dir("ontology") / "conflict-kg.ttl"
 ONTOLOGY_IRI = "https://w3id.org/conflict-kg/ontology"
 ID = "https://w3id.org/conflict-kg/id/"
 

@@ -10,27 +10,29 @@ from dataclasses import replace
 from pathlib import Path
 
 from .build import KnowledgeGraph, RunInfo, graph_from_extractions
-from .errors import W_NO_DATE, KgError, NoDocumentsError
+from .errors import W_LINK, W_NO_DATE, KgError, NoDocumentsError
 from .ingest import MAX_BYTES, read_inputs
 from .types import BuildReport, Extraction, Failure, SourceDoc
 
-LINK_MODES = ("offline", "online", "none")
+LINK_MODES = ("offline", "online", "online,offline", "none")
 
 
 def extract_documents(
     docs: Iterable[SourceDoc],
     *,
     model: str | None = None,
+    triggers: str | None = None,
     jobs: int = 1,
     report: BuildReport | None = None,
     on_document: Callable[[SourceDoc], None] | None = None,
 ) -> Iterator[Extraction]:
     """Extract each document (parsing in ``jobs`` processes); one whose extraction fails
-    is recorded in ``report`` and skipped."""
+    is recorded in ``report`` and skipped; ``triggers`` adds the trained trigger model
+    (see ``kg.extract.nlp.load_nlp``)."""
     from .extract import extract_parsed, load_nlp, model_name
     from .extract.parsed import parse_many
 
-    nlp = load_nlp(model)
+    nlp = load_nlp(model, triggers)
     name = model_name(nlp)
     for parsed in parse_many(docs, nlp, n_process=max(1, jobs)):
         doc = parsed.doc
@@ -73,14 +75,36 @@ def dated(doc: SourceDoc, report: BuildReport | None = None) -> SourceDoc:
 
 
 def link_documents(
-    extractions: Sequence[Extraction], mode: str = "offline", endpoint: str | None = None
+    extractions: Sequence[Extraction],
+    mode: str = "offline",
+    endpoint: str | None = None,
+    report: BuildReport | None = None,
 ) -> list[Extraction]:
-    """Link entities to Wikidata: the bundled KB offline, plus the endpoint online."""
+    """Link entities to Wikidata: the bundled KB offline, plus the endpoint online.
+
+    When the endpoint fails, ``report`` gets a warning with the number of mentions left
+    unlinked; with ``online`` (not ``online,offline``) the build is also marked failed.
+    """
     if mode == "none":
         return list(extractions)
     from .link import link_extractions
 
-    return link_extractions(extractions, online=(mode == "online"), endpoint=endpoint)
+    def failed(mentions: int, error: str) -> None:
+        if report is None:
+            return
+        fallback = mode == "online,offline"
+        report.warnings.append(
+            Failure(
+                endpoint or "wikidata",
+                f"the SPARQL endpoint failed ({error}); {mentions} mentions left unlinked"
+                + ("; the bundled KB linked the rest" if fallback else ""),
+                W_LINK,
+            )
+        )
+        report.link_failed = report.link_failed or not fallback
+
+    online = mode in ("online", "online,offline")
+    return link_extractions(extractions, online=online, endpoint=endpoint, on_failure=failed)
 
 
 def build_graph(
@@ -88,6 +112,7 @@ def build_graph(
     *,
     date: dt.date | None = None,
     model: str | None = None,
+    triggers: str | None = None,
     include_text: bool = False,
     link: str = "offline",
     endpoint: str | None = None,
@@ -102,7 +127,8 @@ def build_graph(
 
     ``date`` is the publication date for documents that give none; ``dayfirst`` reads
     12/10/2024 as 12 October; ``stdin_id`` names a document read from ``-``; ``jobs`` > 1
-    parses in that many processes. Repaired metadata is in the report's ``warnings``.
+    parses in that many processes; ``triggers`` adds the trained trigger model ("shipped"
+    or a path). Repaired metadata is in the report's ``warnings``.
     Bad documents are reported in the returned BuildReport's ``failures`` and skipped;
     NoDocumentsError is raised only when no document at all could be read.
     """
@@ -126,11 +152,13 @@ def build_graph(
         raise NoDocumentsError(f"no document could be read ({detail})")
     tick = progress(len(docs)) if progress else None
     extractions = list(
-        extract_documents(docs, model=model, jobs=jobs, report=report, on_document=tick)
+        extract_documents(
+            docs, model=model, triggers=triggers, jobs=jobs, report=report, on_document=tick
+        )
     )
     if not extractions:
         raise NoDocumentsError("every document failed: " + report.failures[0].message)
-    extractions = link_documents(extractions, link, endpoint)
+    extractions = link_documents(extractions, link, endpoint, report)
     from .extract.rules import rule_docs
 
     run = RunInfo(

@@ -26,9 +26,11 @@ from typing import IO
 
 from kg.errors import StoreError
 
-__all__ = ["OxigraphServer", "bulk_load", "find_oxigraph", "free_port"]
+__all__ = ["DEFAULT_PORT", "OxigraphServer", "bulk_load", "find_oxigraph", "free_port", "port_free"]
 
 _STDERR_TAIL = 2000
+DEFAULT_PORT = 7878
+"""Oxigraph's own default port, which ``kg serve`` takes when it is free."""
 
 
 def _clean_stderr(text: str) -> str:
@@ -58,8 +60,14 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(sock.getsockname()[1])
 
 
-def _port_free(host: str, port: int) -> bool:
+def port_free(host: str, port: int) -> bool:
+    """Whether a server could listen on ``host:port`` now.
+
+    SO_REUSEADDR, as the oxigraph binary (Rust's std) sets it: connections of a
+    server stopped a moment ago (TIME_WAIT) do not count as "in use".
+    """
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((host, port))
         except OSError:
@@ -71,7 +79,9 @@ class OxigraphServer:
     """A context manager around ``oxigraph serve`` on ``host:port``.
 
     ``location`` is the on-disk database folder (created if missing); ``None`` keeps
-    the data in memory. ``port=None`` picks a free port.
+    the data in memory. ``port=None`` picks a free port; with ``fallback``, a busy
+    ``port`` is replaced by a free one (``moved_from`` then holds the busy port).
+    ``union_default_graph`` serves the union of all graphs as the default graph.
     """
 
     def __init__(
@@ -82,12 +92,15 @@ class OxigraphServer:
         *,
         timeout: float = 20.0,
         union_default_graph: bool = False,
+        fallback: bool = False,
     ) -> None:
         self.location = Path(location) if location is not None else None
         self.host = host
         self.port = port if port is not None else free_port(host)
         self.timeout = timeout
         self.union_default_graph = union_default_graph
+        self.fallback = fallback
+        self.moved_from: int | None = None
         self._process: subprocess.Popen[bytes] | None = None
         self._stderr: IO[bytes] | None = None
 
@@ -119,7 +132,9 @@ class OxigraphServer:
         if self.is_running():
             return self
         binary = find_oxigraph()
-        if not _port_free(self.host, self.port):
+        if not port_free(self.host, self.port) and self.fallback:
+            self.moved_from, self.port = self.port, free_port(self.host)
+        if not port_free(self.host, self.port):
             raise StoreError(
                 f"Port {self.port} on {self.host} is already in use; choose another with "
                 "--port or leave it out to pick a free one."

@@ -15,20 +15,19 @@ LoadReport(target='http://127.0.0.1:7878/store', method='gsp', graphs={...}, ...
 
 from __future__ import annotations
 
+import hashlib
 import netrc
 import os
-import re
 import time
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-import requests
-from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 
 from kg.errors import QueryError, StoreError, UsageError
+from kg.http_client import HttpClient, check_url
 from kg.ontology import ID
 
 __all__ = [
@@ -56,6 +55,8 @@ RDF_EXTENSIONS: dict[str, ox.RdfFormat] = {
     ".owl": ox.RdfFormat.RDF_XML,
     ".n3": ox.RdfFormat.N3,
 }
+_DATASET_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD)
+"""Formats whose files hold named graphs (our JSON-LD keeps one per document)."""
 VIRTUOSO_MAX_CHUNK = 1000
 """Virtuoso rejects INSERT DATA of 2,000 triples (SP031); 1,000 works."""
 OXIGRAPH_BATCH_DOCS = 100
@@ -101,21 +102,30 @@ def open_store(paths: Sequence[Path] = (), location: Path | None = None) -> ox.S
             raise QueryError(f"{path} is not valid {rdf.name}: {err}") from err
         except (OSError, ValueError) as err:
             raise QueryError(f"Cannot load {path}: {err}") from err
-    if any(rdf_format(path) in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS) for path in paths):
+    if any(rdf_format(path) in _DATASET_FORMATS for path in paths):
         store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     return store
 
 
 def default_graph_iri(path: Path) -> str:
-    """The graph IRI a triples-only file goes into: the file's name under our ids."""
-    return f"{ID}graph/{urllib.parse.quote(Path(path).name)}"
+    """The graph IRI a triples-only file goes into: its name and its absolute path's hash.
+
+    Two files with one name in different folders get two graphs; loading the same
+    file again (even after editing it) replaces its graph.
+
+    >>> default_graph_iri(Path("/data/a/seeds.ttl")) != default_graph_iri(Path("/data/b/seeds.ttl"))
+    True
+    """
+    absolute = str(Path(path).expanduser().resolve())
+    digest = hashlib.sha256(absolute.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{ID}graph/{urllib.parse.quote(Path(path).name)}-{digest}"
 
 
 def read_graphs(path: Path, graph_iri: str | None = None) -> dict[str, list[Triple]]:
     """Read an RDF file into {graph IRI: distinct triples}.
 
-    TriG/N-Quads keep their named graphs (their default-graph triples, and every
-    triple of a Turtle/N-Triples/JSON-LD file, go to ``graph_iri`` or
+    TriG/N-Quads/JSON-LD keep their named graphs (their default-graph triples, and
+    every triple of a Turtle/N-Triples file, go to ``graph_iri`` or
     :func:`default_graph_iri`). With ``graph_iri`` given, everything goes there.
     """
     path = Path(path)
@@ -207,108 +217,18 @@ def credentials(url: str) -> tuple[str, str] | None:
     return None
 
 
-@dataclass
-class _Client:
-    """One HTTP session with auth negotiation, timeouts and retries."""
-
-    auth: tuple[str, str] | None
-    auth_scheme: str = "auto"
-    timeout: float = 300.0
-    retries: int = 3
-    backoff: float = 0.25
-    session: requests.Session = field(default_factory=requests.Session)
-    requests_sent: int = 0
-    _auth: AuthBase | None = None
-    _negotiated: bool = False
-
-    def __post_init__(self) -> None:
-        self.session.headers["User-Agent"] = _USER_AGENT
-        if self.auth and self.auth_scheme == "basic":
-            self._auth, self._negotiated = HTTPBasicAuth(*self.auth), True
-        elif self.auth and self.auth_scheme == "digest":
-            self._auth, self._negotiated = HTTPDigestAuth(*self.auth), True
-        elif self.auth_scheme not in ("auto", "basic", "digest"):
-            raise UsageError(f"Unknown auth scheme {self.auth_scheme!r}: use basic or digest.")
-
-    def _negotiate(self, url: str) -> None:
-        """Ask the server (a bodiless request) which scheme it wants, once."""
-        if self._negotiated or not self.auth:
-            return
-        self._negotiated = True
-        try:
-            probe = self.session.head(url, timeout=min(self.timeout, 30))
-        except requests.RequestException:
-            probe = None
-        scheme = (probe.headers.get("WWW-Authenticate", "") if probe is not None else "").lower()
-        self._auth = HTTPDigestAuth(*self.auth) if "digest" in scheme else HTTPBasicAuth(*self.auth)
-
-    def request(self, method: str, url: str, **kwargs: object) -> requests.Response:
-        """Send with retries on connection errors and 5xx; StoreError quoting the server."""
-        self._negotiate(url)
-        delay = self.backoff
-        last_error = ""
-        for attempt in range(self.retries + 1):
-            try:
-                self.requests_sent += 1
-                response = self.session.request(
-                    method, url, auth=self._auth, timeout=self.timeout, **kwargs
-                )
-            except requests.ConnectionError as err:
-                last_error = f"cannot connect ({_reason(err)})"
-            except requests.Timeout:
-                last_error = f"no answer within {self.timeout:.0f} s"
-            else:
-                if response.status_code < 500:
-                    if response.status_code in (401, 403):
-                        raise StoreError(
-                            f"{url} refused the credentials ({response.status_code}): "
-                            f"{_server_message(response)} Set KG_STORE_USER and "
-                            "KG_STORE_PASSWORD (or a ~/.netrc entry) for a user allowed to write."
-                        )
-                    if response.status_code >= 400:
-                        raise StoreError(
-                            f"{method} {_short_url(url)} failed with {response.status_code}: "
-                            f"{_server_message(response)}"
-                        )
-                    return response
-                last_error = f"{response.status_code}: {_server_message(response)}"
-            if attempt < self.retries:
-                time.sleep(delay)
-                delay *= 2
-        raise StoreError(
-            f"{method} {_short_url(url)} failed after {self.retries + 1} attempts: {last_error}. "
-            "Is the store running and the URL right?"
-        )
-
-
-def _reason(err: Exception) -> str:
-    text = str(err)
-    match = re.search(r"\[Errno -?\d+\] [^'\")]+", text)
-    return match.group(0) if match else text[:200]
-
-
-def _short_url(url: str) -> str:
-    return url if len(url) < 160 else url[:157] + "..."
-
-
-def _server_message(response: requests.Response) -> str:
-    text = re.sub(r"<[^>]+>", " ", response.text or "")
-    text = re.sub(r"\s+", " ", text).strip()
-    return (text[:500] + "...") if len(text) > 500 else (text or response.reason or "")
-
-
 # --------------------------------------------------------------------------- queries
 
 
 def select(
     query_url: str,
     query: str,
-    client: _Client | None = None,
+    client: HttpClient | None = None,
     *,
     auth: tuple[str, str] | None = None,
 ) -> list[dict[str, str]]:
     """Run a SELECT on an endpoint; rows as {var: value}. Refuse a truncated answer."""
-    client = client or _Client(auth if auth is not None else credentials(query_url))
+    client = client or HttpClient(auth if auth is not None else credentials(query_url))
     response = client.request(
         "POST",
         query_url,
@@ -331,10 +251,10 @@ def select(
 
 
 def count_graphs(
-    query_url: str, graphs: Sequence[str], client: _Client | None = None
+    query_url: str, graphs: Sequence[str], client: HttpClient | None = None
 ) -> dict[str, int]:
     """Triples in each named graph, asked in batches (graphs absent count 0)."""
-    client = client or _Client(credentials(query_url))
+    client = client or HttpClient(credentials(query_url))
     counts = dict.fromkeys(graphs, 0)
     for start in range(0, len(graphs), _COUNT_BATCH):
         batch = graphs[start : start + _COUNT_BATCH]
@@ -376,14 +296,33 @@ class LoadReport:
 
 def _derive_query_url(url: str) -> str:
     """The query endpoint next to a GSP/update endpoint (Oxigraph and Virtuoso layouts)."""
+    return _replace_path_suffix(
+        url,
+        (
+            ("/store", "/query"),
+            ("/update", "/query"),
+            ("/sparql-graph-crud-auth", "/sparql-auth"),
+            ("/sparql-graph-crud", "/sparql"),
+        ),
+    )
+
+
+def _derive_update_url(gsp: str) -> str:
+    """The SPARQL Update endpoint next to an Oxigraph or Virtuoso GSP endpoint."""
+    return _replace_path_suffix(
+        gsp,
+        (
+            ("/store", "/update"),
+            ("/sparql-graph-crud-auth", "/sparql-auth"),
+            ("/sparql-graph-crud", "/sparql"),
+        ),
+    )
+
+
+def _replace_path_suffix(url: str, pairs: Sequence[tuple[str, str]]) -> str:
     parts = urllib.parse.urlsplit(url)
     path = parts.path
-    for suffix, replacement in (
-        ("/store", "/query"),
-        ("/update", "/query"),
-        ("/sparql-graph-crud-auth", "/sparql-auth"),
-        ("/sparql-graph-crud", "/sparql"),
-    ):
+    for suffix, replacement in pairs:
         if path.endswith(suffix):
             path = path[: -len(suffix)] + replacement
             break
@@ -395,20 +334,15 @@ def _graph_param(gsp: str) -> str:
     return "graph-uri" if "sparql-graph-crud" in gsp else "graph"
 
 
-def _server_kind(client: _Client, url: str) -> str:
+def _server_kind(client: HttpClient, url: str) -> str:
     """``oxigraph``, ``virtuoso`` or ``other``: from the URL and the ``Server`` header.
 
-    One bodiless request; a server that does not answer it is ``other`` (the load
-    itself then reports the connection error).
+    One bodiless request (an unreachable server raises UnreachableError here).
     """
     path = urllib.parse.urlsplit(url).path
     if "sparql-graph-crud" in path or path.endswith(("/sparql", "/sparql-auth")):
         return "virtuoso"
-    try:
-        probe = client.session.head(url, timeout=min(client.timeout, 30))
-    except requests.RequestException:
-        return "other"
-    server = probe.headers.get("Server", "").lower()
+    server = client.probe(url).get("Server", "").lower()
     if "oxigraph" in server:
         return "oxigraph"
     if "virtuoso" in server:
@@ -416,50 +350,64 @@ def _server_kind(client: _Client, url: str) -> str:
     return "other"
 
 
-def _nquads(graphs: Mapping[str, Sequence[Triple]], names: Sequence[str]) -> bytes:
-    return ox.serialize(
-        [ox.Quad(s, p, o, ox.NamedNode(name)) for name in names for s, p, o in graphs[name]],
-        format=ox.RdfFormat.N_QUADS,
+def _batches(
+    graphs: Mapping[str, Sequence[Triple]], max_graphs: int, max_triples: int | None
+) -> Iterator[list[str]]:
+    """Graph names in groups of at most ``max_graphs`` graphs and ``max_triples`` triples.
+
+    A graph bigger than ``max_triples`` forms a group of its own.
+    """
+    batch: list[str] = []
+    size = 0
+    for name, triples in graphs.items():
+        too_big = max_triples is not None and size + len(triples) > max_triples
+        if batch and (len(batch) >= max_graphs or too_big):
+            yield batch
+            batch, size = [], 0
+        batch.append(name)
+        size += len(triples)
+    if batch:
+        yield batch
+
+
+def _replace_text(graphs: Mapping[str, Sequence[Triple]], names: Sequence[str]) -> str:
+    """One SPARQL Update that drops the graphs and inserts their new triples."""
+    drops = " ;\n".join(f"DROP SILENT GRAPH <{name}>" for name in names)
+    blocks = "\n".join(
+        f"GRAPH <{name}> {{\n{_ntriples(graphs[name]).decode('utf-8')}}}"
+        for name in names
+        if graphs[name]
     )
+    return f"{drops} ;\nINSERT DATA {{\n{blocks}\n}}" if blocks else drops
 
 
-def _gsp_batches(
-    client: _Client,
-    gsp: str,
+def _replace_batches(
+    client: HttpClient,
     update_url: str,
     graphs: Mapping[str, Sequence[Triple]],
-    batch_docs: int,
-    atomic: bool,
+    max_graphs: int,
+    max_triples: int | None,
     tick: Callable[[int], None],
-) -> None:
-    """Replace graphs ``batch_docs`` at a time: one DROP request, one dataset POST."""
-    names = list(graphs)
-    params = None if atomic else {"no_transaction": ""}
-    for start in range(0, len(names), batch_docs):
-        batch = names[start : start + batch_docs]
-        client.request(
-            "POST",
-            update_url,
-            data={"update": " ;\n".join(f"DROP SILENT GRAPH <{name}>" for name in batch)},
-            headers={"Content-Type": "application/x-www-form-urlencoded"},
-        )
-        client.request(
-            "POST",
-            gsp,
-            params=params,
-            data=_nquads(graphs, batch),
-            headers={"Content-Type": "application/n-quads"},
-        )
+) -> bool:
+    """Replace the graphs, each batch in ONE update request (one transaction).
+
+    Returns False when a graph bigger than ``max_triples`` had to be sent in chunks
+    (that graph alone is then not replaced atomically).
+    """
+    atomic = True
+    for batch in _batches(graphs, max_graphs, max_triples):
+        if max_triples is not None and len(graphs[batch[0]]) > max_triples:
+            _update_graph(client, update_url, batch[0], graphs[batch[0]], max_triples)
+            atomic = False
+        else:
+            client.request(
+                "POST",
+                update_url,
+                data={"update": _replace_text(graphs, batch)},
+                headers={"Content-Type": "application/x-www-form-urlencoded"},
+            )
         tick(len(batch))
-
-
-def _derive_update_url(gsp: str) -> str | None:
-    """Oxigraph's update endpoint next to its ``/store``; None for another layout."""
-    parts = urllib.parse.urlsplit(gsp)
-    if not parts.path.endswith("/store") or parts.query:
-        return None
-    path = parts.path[: -len("/store")] + "/update"
-    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+    return atomic
 
 
 def load_graph(
@@ -477,7 +425,6 @@ def load_graph(
     backoff: float = 0.25,
     check: bool = True,
     batch_docs: int | None = None,
-    atomic: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> LoadReport:
     """Load an RDF file into a remote store, one named graph per document, replacing.
@@ -486,19 +433,20 @@ def load_graph(
     Virtuoso's ``/sparql-graph-crud-auth``) or ``update`` (a SPARQL Update endpoint).
     ``query`` is the endpoint for the count check (derived from the other URL when
     omitted); ``graph`` puts every triple into that one graph. Credentials come from
-    ``auth``, else the environment or ``~/.netrc``. Raise StoreError when the store
-    refuses a request or holds other counts than were sent.
+    ``auth``, else the environment or ``~/.netrc``; ``auth_scheme`` is ``basic``,
+    ``digest`` or ``auto`` (the server's challenge decides). Raise StoreError when the
+    store refuses a request or holds other counts than were sent.
 
-    ``batch_docs`` (GSP on Oxigraph's ``/store`` only) sends that many documents'
-    graphs per request: a ``DROP SILENT GRAPH`` of each (at ``/update``), then one
-    N-Quads POST of all of them to the dataset. ``None`` picks
-    :data:`OXIGRAPH_BATCH_DOCS` on Oxigraph (recognised by its ``Server`` header) and
-    one ``PUT`` per graph elsewhere; ``1`` always PUTs.
-    Batched POSTs use Oxigraph's ``no_transaction`` (about twice as fast on disk, but
-    a request that fails half-way leaves part of its triples) unless ``atomic``; the
-    count check reports such a graph either way. Virtuoso always gets one PUT per
-    graph with ``graph-uri``, and at most 1,000 triples per INSERT DATA.
-    ``progress(done, total)``, when given, hears how many graphs have been sent.
+    Each batch of graphs is replaced in ONE SPARQL Update request (``DROP SILENT
+    GRAPH`` of each, then one ``INSERT DATA``), which Oxigraph and Virtuoso apply as
+    one transaction: a load killed half-way leaves every graph either as it was or
+    as it is in the file. ``batch_docs`` graphs go per request (default
+    :data:`OXIGRAPH_BATCH_DOCS`); on Virtuoso and with ``update``, a request also
+    holds at most ``chunk_size`` triples (a bigger graph is sent in chunks, which is
+    not atomic). A ``gsp`` URL of Oxigraph (recognised by its ``Server`` header) or
+    Virtuoso sends its updates to the update endpoint next to it; any other Graph
+    Store gets one ``PUT`` per graph. ``progress(done, total)`` hears how many
+    graphs have been sent.
     """
     if bool(gsp) == bool(update):
         raise UsageError("Give exactly one of --gsp URL or --update URL.")
@@ -506,24 +454,26 @@ def load_graph(
         raise UsageError("--chunk-size must be at least 1.")
     if batch_docs is not None and batch_docs < 1:
         raise UsageError("--batch-docs must be at least 1.")
-    target = gsp or update or ""
+    target = check_url(gsp or update or "", "--gsp" if gsp else "--update")
+    if query:
+        check_url(query, "--query")
+    graphs = read_graphs(path, graph)
     started = time.perf_counter()
-    client = _Client(
+    client = HttpClient(
         auth if auth is not None else credentials(target),
         auth_scheme=auth_scheme,
         timeout=timeout,
         retries=retries,
         backoff=backoff,
+        user_agent=_USER_AGENT,
     )
     kind = _server_kind(client, target)
-    if update and kind == "virtuoso" and chunk_size > VIRTUOSO_MAX_CHUNK:
+    if kind == "virtuoso" and chunk_size > VIRTUOSO_MAX_CHUNK:
         raise UsageError(
-            f"{update} looks like Virtuoso, which rejects INSERT DATA of more than "
+            f"{target} looks like Virtuoso, which rejects INSERT DATA of more than "
             f"{VIRTUOSO_MAX_CHUNK:,} triples (SP031); give --chunk-size {VIRTUOSO_MAX_CHUNK} "
             "or less."
         )
-    graphs = read_graphs(path, graph)
-    detail = f"INSERT DATA in chunks of {chunk_size}"
     sent_graphs = 0
 
     def tick(count: int) -> None:
@@ -532,42 +482,29 @@ def load_graph(
         if progress is not None:
             progress(sent_graphs, len(graphs))
 
-    if gsp:
-        batch = batch_docs or (OXIGRAPH_BATCH_DOCS if kind == "oxigraph" else 1)
-        update_url = _derive_update_url(gsp) if kind == "oxigraph" else None
-        if batch > 1 and update_url:
-            _gsp_batches(client, gsp, update_url, graphs, batch, atomic, tick)
-            detail = f"dataset POST, {batch} graphs per request" + (
-                "" if atomic else ", no_transaction"
-            )
-        else:
-            for iri, triples in graphs.items():
-                client.request(
-                    "PUT",
-                    gsp,
-                    params={_graph_param(gsp): iri},
-                    data=_ntriples(triples),
-                    headers={"Content-Type": "text/turtle; charset=utf-8"},
-                )
-                tick(1)
-            detail = "PUT per graph"
-    else:
+    max_graphs = batch_docs or OXIGRAPH_BATCH_DOCS
+    query_url = query or _derive_query_url(target)
+    if gsp and kind == "oxigraph":
+        detail = _load_oxigraph(client, gsp, query_url, graphs, max_graphs, tick)
+    elif gsp and kind == "other":
         for iri, triples in graphs.items():
-            _update_graph(client, target, iri, triples, chunk_size)
+            client.request(
+                "PUT",
+                gsp,
+                params={_graph_param(gsp): iri},
+                data=_ntriples(triples),
+                headers={"Content-Type": "text/turtle; charset=utf-8"},
+            )
             tick(1)
+        detail = "PUT per graph"
+    else:
+        update_url = update or _derive_update_url(target)
+        atomic = _replace_batches(client, update_url, graphs, max_graphs, chunk_size, tick)
+        detail = f"one update per {max_graphs} graphs and {chunk_size:,} triples"
+        detail += "" if atomic else "; graphs over the limit in chunks"
     sent = {iri: len(triples) for iri, triples in graphs.items()}
     if check:
-        query_url = query or _derive_query_url(target)
-        stored = count_graphs(query_url, list(sent), client)
-        wrong = {iri: (sent[iri], stored[iri]) for iri in sent if stored[iri] != sent[iri]}
-        if wrong:
-            sample = "; ".join(
-                f"<{iri}> sent {a}, holds {b}" for iri, (a, b) in list(wrong.items())[:5]
-            )
-            raise StoreError(
-                f"The store holds other counts than were sent to {len(wrong)} graph(s): "
-                f"{sample}. Loads into some stores are not atomic; load again to replace them."
-            )
+        _check_counts(client, query_url, sent)
     return LoadReport(
         target,
         "gsp" if gsp else "update",
@@ -578,8 +515,127 @@ def load_graph(
     )
 
 
+def _load_oxigraph(
+    client: HttpClient,
+    gsp: str,
+    query_url: str,
+    graphs: Mapping[str, Sequence[Triple]],
+    max_graphs: int,
+    tick: Callable[[int], None],
+) -> str:
+    """Oxigraph: graphs the store lacks go as N-Quads in one transactional POST per
+    batch (about three times as fast as INSERT DATA); graphs it holds are replaced by
+    one DROP + INSERT DATA update per batch. Either way, one transaction per batch."""
+    held = count_graphs(query_url, list(graphs), client)
+    fresh = {name: triples for name, triples in graphs.items() if not held[name]}
+    for batch in _batches(fresh, max_graphs, None):
+        client.request(
+            "POST",
+            gsp,
+            data=_nquads(fresh, batch),
+            headers={"Content-Type": "application/n-quads"},
+        )
+        tick(len(batch))
+    stale = {name: triples for name, triples in graphs.items() if held[name]}
+    changed = 0
+    for batch in _batches(stale, max_graphs, None):
+        text = _diff_update(client, query_url, stale, batch)
+        if text:
+            changed += 1
+            client.request(
+                "POST",
+                _derive_update_url(gsp),
+                data={"update": text},
+                headers={"Content-Type": "application/x-www-form-urlencoded"},
+            )
+        tick(len(batch))
+    return (
+        f"{len(fresh)} new graphs by dataset POST, {len(stale)} replaced by update "
+        f"({changed} with changes), {max_graphs} per request"
+    )
+
+
+def _diff_update(
+    client: HttpClient, query_url: str, graphs: Mapping[str, Sequence[Triple]], names: list[str]
+) -> str:
+    """One SPARQL Update that turns the stored graphs into ``graphs``: DELETE DATA of
+    the triples gone, INSERT DATA of the new ones ("" when nothing changed), compared
+    in Oxigraph's canonical form. A graph with blank nodes (whose labels cannot be
+    compared) is dropped and inserted whole.
+
+    Sending only the difference keeps a reload of (nearly) the same file fast: Oxigraph
+    parses a big INSERT DATA at a few thousand triples per second.
+    """
+    values = " ".join(f"<{name}>" for name in names)
+    query = f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+    response = client.request(
+        "POST",
+        query_url,
+        data={"query": query},
+        headers={"Accept": "application/sparql-results+json"},
+    )
+    stored: dict[str, set[Triple]] = {name: set() for name in names}
+    for row in ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON):
+        triple = (row["s"], row["p"], row["o"])
+        stored[row["g"].value].add(triple)  # type: ignore[arg-type, union-attr]
+    drops, deletes, inserts = [], {}, {}
+    canonical = _as_stored(graphs, names)
+    for name in names:
+        new = canonical[name]
+        if any(isinstance(t, ox.BlankNode) for triple in (*new, *stored[name]) for t in triple):
+            drops.append(name)
+            inserts[name] = list(graphs[name])
+            continue
+        deletes[name] = [triple for triple in stored[name] if triple not in new]
+        inserts[name] = [triple for triple in new if triple not in stored[name]]
+    parts = [f"DROP SILENT GRAPH <{name}>" for name in drops]
+    parts += _data_block("DELETE DATA", deletes)
+    parts += _data_block("INSERT DATA", inserts)
+    return " ;\n".join(parts)
+
+
+def _as_stored(graphs: Mapping[str, Sequence[Triple]], names: list[str]) -> dict[str, set[Triple]]:
+    """The graphs as Oxigraph stores them: it keeps literals in canonical form
+    ("0.950" becomes "0.95", an xsd:nonNegativeInteger an xsd:integer)."""
+    store = ox.Store()
+    store.extend(ox.Quad(s, p, o, ox.NamedNode(name)) for name in names for s, p, o in graphs[name])
+    out: dict[str, set[Triple]] = {name: set() for name in names}
+    for quad in store:
+        out[quad.graph_name.value].add((quad.subject, quad.predicate, quad.object))  # type: ignore[union-attr, arg-type]
+    return out
+
+
+def _data_block(verb: str, graphs: Mapping[str, Sequence[Triple]]) -> list[str]:
+    blocks = "\n".join(
+        f"GRAPH <{name}> {{\n{_ntriples(triples).decode('utf-8')}}}"
+        for name, triples in graphs.items()
+        if triples
+    )
+    return [f"{verb} {{\n{blocks}\n}}"] if blocks else []
+
+
+def _nquads(graphs: Mapping[str, Sequence[Triple]], names: Sequence[str]) -> bytes:
+    return ox.serialize(
+        [ox.Quad(s, p, o, ox.NamedNode(name)) for name in names for s, p, o in graphs[name]],
+        format=ox.RdfFormat.N_QUADS,
+    )
+
+
+def _check_counts(client: HttpClient, query_url: str, sent: Mapping[str, int]) -> None:
+    stored = count_graphs(query_url, list(sent), client)
+    wrong = {iri: (sent[iri], stored[iri]) for iri in sent if stored[iri] != sent[iri]}
+    if wrong:
+        sample = "; ".join(
+            f"<{iri}> sent {a}, holds {b}" for iri, (a, b) in list(wrong.items())[:5]
+        )
+        raise StoreError(
+            f"The store holds other counts than were sent to {len(wrong)} graph(s): "
+            f"{sample}. Loads into some stores are not atomic; load again to replace them."
+        )
+
+
 def _update_graph(
-    client: _Client, url: str, iri: str, triples: Sequence[Triple], chunk_size: int
+    client: HttpClient, url: str, iri: str, triples: Sequence[Triple], chunk_size: int
 ) -> None:
     """DROP SILENT GRAPH, then INSERT DATA in chunks (the first one in the same request)."""
     drop = f"DROP SILENT GRAPH <{iri}>"

@@ -195,6 +195,7 @@ class BuildReport:
     documents: int = 0
     failures: list[Failure] = field(default_factory=list)
     warnings: list[Failure] = field(default_factory=list)  # kept, but worth a look
+    link_failed: bool = False  # --link online and the endpoint failed
     entities: dict[str, int] = field(default_factory=dict)
     events: dict[str, int] = field(default_factory=dict)
     statements: int = 0

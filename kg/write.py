@@ -1,7 +1,8 @@
 """Deterministic serialisation in every format, written atomically.
 
 Formats: Turtle (default), N-Triples, TriG and N-Quads (one named graph per document),
-JSON-LD (with a context of our prefixes). The same graph always gives the same bytes:
+JSON-LD (with a context of our prefixes; one named graph per document too). The same
+graph always gives the same bytes:
 Turtle, TriG, N-Triples and N-Quads come from :mod:`kg.turtle` (everything sorted);
 JSON-LD from :mod:`kg.jsonld` (keys and arrays sorted).
 """
@@ -18,7 +19,7 @@ from rdflib.term import Node
 
 from .build import KnowledgeGraph
 from .errors import OutputError, UnwritableOutputError, UsageError
-from .jsonld import jsonld
+from .jsonld import jsonld_dataset
 from .turtle import ntriples, turtle
 
 FORMATS = {
@@ -70,7 +71,7 @@ def serialize(kg: KnowledgeGraph, fmt: str = "ttl") -> bytes:
         return ntriples([(None, _chain(kg))]).encode("utf-8")
     if fmt == "nq":
         return ntriples([(None, kg.default), *named]).encode("utf-8")
-    return jsonld(_chain(kg)).encode("utf-8")
+    return jsonld_dataset([(None, kg.default), *named]).encode("utf-8")
 
 
 def _chain(kg: KnowledgeGraph) -> Iterator[tuple[Node, Node, Node]]:

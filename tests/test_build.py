@@ -219,3 +219,32 @@ def test_the_second_speaker_of_the_same_words_gets_its_own_statement_iri():
     nodes = {str(s) for g in kg.graphs.values() for s in g.subjects(RDF.type, CKG.Statement)}
     base = f"https://w3id.org/conflict-kg/id/statement/d1-{first.span.start}"
     assert nodes == {base, f"{base}-2"}
+
+
+def test_an_entity_in_two_documents_gets_one_confidence_the_highest():
+    """ckg:confidence and ckg:linkConfidence are functional: one value per entity IRI,
+    the same in every document's graph, however many documents name it."""
+    from dataclasses import replace
+
+    first, second = sample("d1", link=True), sample("d2", link=True)
+    second = replace(
+        second,
+        entities=tuple(
+            replace(ent, confidence=0.95, link=replace(ent.link, confidence=0.99))
+            if ent.link is not None
+            else replace(ent, confidence=0.4 if ent.confidence else None)
+            for ent in second.entities
+        ),
+    )
+    kg = graph_from_extractions([first, second])
+    izyum = URIRef(entity_iri(first.entities[1], "d1"))
+    petrenko = URIRef(entity_iri(first.entities[2], "d1"))
+    for part in kg.graphs.values():
+        assert list(part.objects(izyum, CKG.confidence)) == [Literal("0.950", datatype=XSD.decimal)]
+        assert list(part.objects(izyum, CKG.linkConfidence)) == [
+            Literal("0.990", datatype=XSD.decimal)
+        ]
+        assert list(part.objects(petrenko, CKG.confidence)) == [
+            Literal("0.900", datatype=XSD.decimal)
+        ]
+    assert kg.union().value(izyum, CKG.linkConfidence) == Literal("0.990", datatype=XSD.decimal)

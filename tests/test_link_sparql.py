@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kg.errors import KbError
+from kg.errors import UnreachableError
 from kg.link import link_extractions
 from kg.link.cli import kb_app
 from kg.link.kb import bundled_kb, load_kb
@@ -21,7 +22,7 @@ from kg.link.sparql import SparqlClient, lookup_names, names_query, user_agent
 from kg.types import Entity, Extraction, SourceDoc, Span
 
 ROOT = Path(__file__).resolve().parent.parent
-OXIGRAPH = ROOT / ".venv" / "bin" / "oxigraph"
+OXIGRAPH = Path(sys.executable).parent / "oxigraph"  # as kg.server.find_oxigraph looks
 FIXTURE = ROOT / "tests" / "data" / "link" / "wikidata_fixture.ttl"
 
 pytestmark = pytest.mark.slow
@@ -163,9 +164,19 @@ def test_online_without_context_links_nothing_ambiguous(endpoint, tmp_path):
 def test_unreachable_endpoint(tmp_path):
     url = f"http://127.0.0.1:{_free_port()}/query"
     client = SparqlClient(url, cache_dir=tmp_path, retries=1, backoff=0.01)
-    with pytest.raises(KbError, match="failed after 2 attempts"):
+    with pytest.raises(UnreachableError, match="Cannot reach .* after 2 attempts"):
         client.select("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
-    assert client.requests == 2
+    assert client.requests == 1  # one query; urllib3 retried it once
+    # kg kb fetch: one line, exit 2
+    names = tmp_path / "names.txt"
+    names.write_text("Vodianka\n")
+    args = ["fetch", "--endpoint", url, "--names", str(names), "--kb", str(tmp_path / "kb.json")]
+    result = CliRunner().invoke(kb_app, [*args, "--cache-dir", str(tmp_path)])
+    assert result.exit_code == 2 and "[E051]" in result.output and "Traceback" not in result.output
+    no_scheme = url.removeprefix("http://")
+    args[2] = no_scheme
+    result = CliRunner().invoke(kb_app, [*args, "--cache-dir", str(tmp_path)])
+    assert result.exit_code == 2 and "did you mean http://" in result.output
     # online linking survives it: the entity just stays unlinked
     ext = _doc("Novohrafske was shelled.", ("Novohrafske", "Settlement"))
     linked = link_extractions([ext], online=True, endpoint=url, cache_dir=tmp_path)

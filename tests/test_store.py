@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
-from kg.errors import StoreError, UsageError
+from kg.errors import StoreError, UnreachableError, UsageError
 from kg.server import OxigraphServer, free_port
 from kg.store import (
     _bnode_chunks,
@@ -27,6 +27,7 @@ DATA = Path(__file__).resolve().parent / "data" / "store"
 SMALL_TRIG = DATA / "small.trig"
 SMALL_TTL = DATA / "small.ttl"
 DOC = "https://w3id.org/conflict-kg/id/doc/"
+XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 @pytest.fixture()
@@ -47,7 +48,7 @@ def test_read_graphs_keeps_documents_apart() -> None:
     assert sum(len(t) for t in graphs.values()) == 238
     single = read_graphs(SMALL_TTL)
     assert list(single) == [default_graph_iri(SMALL_TTL)]
-    assert default_graph_iri(SMALL_TTL).endswith("/graph/small.ttl")
+    assert "/graph/small.ttl-" in default_graph_iri(SMALL_TTL)
     assert list(read_graphs(SMALL_TRIG, "https://example.org/all")) == ["https://example.org/all"]
 
 
@@ -70,10 +71,13 @@ def test_bnode_chunks_never_split_a_blank_node() -> None:
 def test_gsp_load_twice_changes_nothing(server: OxigraphServer, path: Path) -> None:
     first = load_graph(path, gsp=server.store_url)
     assert first.triples == 238 and first.method == "gsp"
-    assert first.detail == "dataset POST, 100 graphs per request, no_transaction"
+    new_graphs = len(first.graphs)
+    assert first.detail.startswith(f"{new_graphs} new graphs by dataset POST, 0 replaced")
+    assert first.detail.endswith(", 100 per request")
     assert total(server) == 238
     second = load_graph(path, gsp=server.store_url)
     assert second.graphs == first.graphs
+    assert second.detail.startswith(f"0 new graphs by dataset POST, {new_graphs} replaced")
     assert total(server) == 238
 
 
@@ -87,16 +91,9 @@ def test_update_load_twice_changes_nothing(server: OxigraphServer, chunk_size: i
     assert total(server) == 238
 
 
-@pytest.mark.parametrize(
-    ("batch_docs", "atomic", "detail"),
-    [
-        (1, False, "PUT per graph"),
-        (1000, True, "dataset POST, 1000 graphs per request"),
-        (7, False, "dataset POST, 7 graphs per request, no_transaction"),
-    ],
-)
+@pytest.mark.parametrize("batch_docs", [1, 1000, 7])
 def test_gsp_batches_replace_many_documents(
-    server: OxigraphServer, tmp_path: Path, batch_docs: int, atomic: bool, detail: str
+    server: OxigraphServer, tmp_path: Path, batch_docs: int
 ) -> None:
     """30 documents (one sharing a blank node across statements), loaded, then reloaded
     with some documents shrunk: every graph holds exactly its new triples."""
@@ -109,18 +106,48 @@ def test_gsp_batches_replace_many_documents(
         lines.append(f"<http://e/s{d}> <http://e/geo> _:b{d} {graph} .\n")
         lines.append(f'_:b{d} <http://e/wkt> "POINT({d} {d})" {graph} .\n')
     path.write_text("".join(lines), encoding="utf-8")
-    first = load_graph(path, gsp=server.store_url, batch_docs=batch_docs, atomic=atomic)
-    assert first.detail == detail and len(first.graphs) == 30
+    first = load_graph(path, gsp=server.store_url, batch_docs=batch_docs)
+    assert first.detail.startswith("30 new graphs by dataset POST, 0 replaced by update")
+    assert first.detail.endswith(f", {batch_docs} per request") and len(first.graphs) == 30
     assert total(server) == first.triples == sum(d % 5 + 3 for d in range(30))
     shrunk = tmp_path / "shrunk.nq"
     shrunk.write_text("".join(line for line in lines if "p0" not in line), encoding="utf-8")
-    second = load_graph(shrunk, gsp=server.store_url, batch_docs=batch_docs, atomic=atomic)
+    second = load_graph(shrunk, gsp=server.store_url, batch_docs=batch_docs)
     assert total(server) == second.triples == first.triples - 30
+    assert second.detail.startswith("0 new graphs by dataset POST, 30 replaced by update")
     rows = select(
         server.query_url,
         "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s <http://e/geo> ?b . ?b ?p ?wkt } }",
     )
     assert rows[0]["n"] == "30"
+
+
+def test_a_reload_sends_only_what_changed(server: OxigraphServer, tmp_path: Path) -> None:
+    """Oxigraph reloads: graphs without blank nodes get DELETE DATA / INSERT DATA of
+    their difference; an unchanged graph costs no update at all."""
+    path = tmp_path / "docs.nq"
+
+    def write(values: dict[int, list[str]]) -> None:
+        path.write_text(
+            "".join(
+                f'<http://e/s{d}> <http://e/p> "{v}"@en <{DOC}d{d}> .\n'
+                f'<http://e/s{d}> <http://e/n> "{len(v)}"^^<{XSD}integer> <{DOC}d{d}> .\n'
+                for d, vs in values.items()
+                for v in vs
+            ),
+            encoding="utf-8",
+        )
+
+    write({d: [f"a{d}", f"b{d}"] for d in range(5)})
+    load_graph(path, gsp=server.store_url, batch_docs=2)
+    same = load_graph(path, gsp=server.store_url, batch_docs=2)
+    assert "5 replaced by update (0 with changes)" in same.detail
+    write({0: ["a0", "c0"], **{d: [f"a{d}", f"b{d}"] for d in range(1, 5)}})
+    changed = load_graph(path, gsp=server.store_url, batch_docs=2)
+    assert "(1 with changes)" in changed.detail
+    rows = select(server.query_url, f"SELECT ?o WHERE {{ GRAPH <{DOC}d0> {{ ?s ?p ?o }} }}")
+    assert sorted(row["o"] for row in rows) == ["2", "a0", "c0"]
+    assert total(server) == 5 * 3
 
 
 def test_virtuoso_chunk_size_is_capped() -> None:
@@ -165,7 +192,7 @@ def test_count_check_catches_a_store_that_lost_triples(server: OxigraphServer) -
 
 def test_store_that_is_down_gives_a_clear_error() -> None:
     url = f"http://127.0.0.1:{free_port()}/store"
-    with pytest.raises(StoreError, match="cannot connect.*Is the store running"):
+    with pytest.raises(UnreachableError, match="Cannot reach.*Is the server running"):
         load_graph(SMALL_TRIG, gsp=url, retries=1, backoff=0.01)
 
 
@@ -213,8 +240,9 @@ def test_cli_load_and_a_store_that_is_down(server: OxigraphServer) -> None:
     assert "loaded 238 triples into 2 graph(s)" in loaded.stdout
     down = f"http://127.0.0.1:{free_port()}/store"
     failed = CliRunner().invoke(app, ["load", str(SMALL_TRIG), "--gsp", down, "--retries", "0"])
-    assert failed.exit_code == 1
-    assert "cannot connect" in failed.stderr and "[E050]" in failed.stderr
+    assert failed.exit_code == 2
+    assert "Cannot reach" in failed.stderr and "[E051]" in failed.stderr
+    assert len(failed.stderr.strip().splitlines()) == 1 and "Traceback" not in failed.stderr
     usage = CliRunner().invoke(app, ["load", str(SMALL_TRIG)])
     assert usage.exit_code == 2
 

@@ -228,3 +228,28 @@ def _num(text: str) -> str:
     """Virtuoso stores WKT points in single precision (36.2021 -> 36.202098846436):
     compare every decimal number in a value to 4 places."""
     return re.sub(r"-?\d+\.\d+", lambda m: f"{float(m.group()):.4f}", text)
+
+
+def test_a_killed_reload_never_leaves_a_partial_graph(virtuoso: Virtuoso, tmp_path: Path) -> None:
+    """As tests/test_cli_store.py does on Oxigraph: each batch of graphs is replaced by one
+    SPARQL Update request, which Virtuoso applies as one transaction."""
+    from tests.test_cli_store import _expected, _kill_midway, _stored, _version
+
+    old = _version(tmp_path, "old.nq", 40, "old")
+    new = _version(tmp_path, "new.nq", 40, "new")
+    before, after = _expected(old), _expected(new)
+    env = {"KG_STORE_USER": DBA[0], "KG_STORE_PASSWORD": DBA[1]}
+    killed = 0
+    for trial in range(2):
+        load_graph(old, gsp=virtuoso.gsp, auth=DBA)
+        assert _stored(virtuoso.sparql) == before
+        killed += _kill_midway(new, virtuoso.gsp, virtuoso.sparql, env)
+        stored = _stored(virtuoso.sparql)
+        assert set(stored) == set(before), trial
+        for name, triples in stored.items():
+            assert triples in (before[name], after[name]), (trial, name)
+    load_graph(new, gsp=virtuoso.gsp, auth=DBA)
+    assert _stored(virtuoso.sparql) == after
+    for name in after:
+        _drop(virtuoso, name)
+    assert killed >= 1

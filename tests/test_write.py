@@ -31,7 +31,7 @@ def kg():
 
 
 def _as_graph(data: bytes, fmt: str) -> Graph:
-    if fmt in ("trig", "nq"):
+    if fmt in ("trig", "nq", "jsonld"):
         ds = Dataset()
         ds.parse(data=data, format=RDFLIB_FORMAT[fmt])
         union = Graph()
@@ -49,12 +49,20 @@ def test_every_format_parses_and_is_isomorphic(kg, fmt):
     assert len({(q.subject, q.predicate, q.object) for q in quads}) == len(kg.union())
 
 
-@pytest.mark.parametrize("fmt", ["trig", "nq"])
+@pytest.mark.parametrize("fmt", ["trig", "nq", "jsonld"])
 def test_named_graph_per_document(kg, fmt):
     ds = Dataset()
     ds.parse(data=serialize(kg, fmt), format=RDFLIB_FORMAT[fmt])
     names = {str(g.identifier) for g in ds.graphs() if len(g)}
     assert set(kg.graphs) <= names
+    quads = pyoxigraph.parse(io.BytesIO(serialize(kg, fmt)), OX_FORMAT[fmt])
+    per_graph: dict[str, set] = {}
+    for q in quads:
+        if isinstance(q.graph_name, pyoxigraph.NamedNode):
+            per_graph.setdefault(q.graph_name.value, set()).add((q.subject, q.predicate, q.object))
+    assert {name: len(triples) for name, triples in per_graph.items()} == {
+        name: len(graph) for name, graph in kg.graphs.items() if len(graph)
+    }  # the same split as TriG, read by a second parser
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

@@ -23,11 +23,13 @@ def _load_package(name: str) -> Language:
 
 
 @lru_cache(maxsize=4)
-def load_nlp(name: str | None = None) -> Language:
+def load_nlp(name: str | None = None, triggers: str | None = None) -> Language:
     """Load a spaCy pipeline with conflict-kg's components added.
 
     ``name`` is a model package or path; by default the first installed of
-    ``DEFAULT_MODELS``. Raises ModelError, saying how to install one, if none loads.
+    ``DEFAULT_MODELS``. ``triggers`` adds the trained trigger model
+    (kg/extract/trigger_model.py): "shipped" for the package's, else a model path.
+    Raises ModelError, saying how to install one, if none loads.
     """
     names = (name,) if name else DEFAULT_MODELS
     errors = []
@@ -40,6 +42,10 @@ def load_nlp(name: str | None = None) -> Language:
         from .entities.ruler import add_entity_ruler
 
         add_entity_ruler(nlp)
+        if triggers:
+            from .trigger_model import add_trigger_model
+
+            add_trigger_model(nlp, None if triggers == "shipped" else triggers)
         return nlp
     raise ModelError(
         "no spaCy English pipeline could be loaded ("

@@ -7,9 +7,10 @@ SPARQL fetching.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ..errors import KbError, StoreError
 from ..types import Extraction
 from .kb import KbEntry, KnowledgeBase, bundled_kb, default_user_kb, load_kb
 from .linker import Linker, LinkerConfig
@@ -45,6 +46,7 @@ def link_extractions(
     endpoint: str | None = None,
     cache_dir: Path | str | None = None,
     config: LinkerConfig | None = None,
+    on_failure: Callable[[int, str], None] | None = None,
 ) -> list[Extraction]:
     """New Extractions with ``Entity.link`` set where the linker is confident.
 
@@ -52,7 +54,9 @@ def link_extractions(
     All documents of a run are linked together so one real entity gets one Link. With
     ``online=True``, entities the KB has no candidate for are looked up at ``endpoint``
     (default: the Wikidata Query Service) through the on-disk cache in ``cache_dir``;
-    network failures are not fatal there (the entity stays unlinked).
+    network failures are not fatal there (the entity stays unlinked): with
+    ``on_failure``, it is called with the number of mentions left unlinked and the
+    endpoint's error.
     """
     extractions = list(extractions)
     kb = kb if kb is not None else _default_kb()
@@ -69,7 +73,11 @@ def link_extractions(
             )
             names = {n for ent in missing for n in entity_names(ent)}
             names |= {split_designator(n)[0] for n in names}  # "Oskil river" -> "Oskil"
-            found = lookup_names(client, names, kb, strict=False)
+            try:
+                found = lookup_names(client, names, kb, strict=on_failure is not None)
+            except (KbError, StoreError) as exc:  # reported; the bundled KB still links what it can
+                on_failure(sum(len(ent.mentions) for ent in missing), str(exc))  # type: ignore[misc]
+                found = []
             if found:
                 overlay = kb.copy()
                 overlay.add(found)

@@ -20,7 +20,13 @@ __all__ = ["kb_app"]
 
 kb_app = typer.Typer(
     name="kb",
-    help="Extend the knowledge base used to link entities to Wikidata.",
+    help=(
+        "Manage the Wikidata knowledge base used for linking.\n\n"
+        "\b\nExamples:\n"
+        "  kg kb import my_places.csv     # name,qid,type,lat,lon,aliases,country\n"
+        "  kg kb fetch --region Q170666   # an oblast's places from Wikidata\n"
+        "  kg kb info"
+    ),
     no_args_is_help=True,
 )
 
@@ -33,7 +39,11 @@ KbOption = Annotated[
 @kb_app.command("import")
 def import_cmd(
     file: Annotated[
-        Path, typer.Argument(help="a WOF extract TSV, war-report CSV or Wikidata JSON")
+        Path,
+        typer.Argument(
+            help="a CSV (name,qid,type,lat,lon,aliases,country), a WOF extract TSV, "
+            "a war-report CSV or Wikidata JSON"
+        ),
     ],
     format: Annotated[
         str | None,
@@ -41,7 +51,14 @@ def import_cmd(
     ] = None,
     kb: KbOption = None,
 ) -> None:
-    """Import a reference file into the user KB."""
+    """Import a reference file into the user KB (merged with what it holds).
+
+    Examples:
+
+      kg kb import my_places.csv
+
+      kg kb import wof_extract.tsv --format wof --kb ./my_kb.json.gz
+    """
     try:
         given, total = import_file(file, format, kb)
     except KgError as exc:
@@ -60,7 +77,14 @@ def fetch_cmd(
     kb: KbOption = None,
     cache_dir: Annotated[Path | None, typer.Option(help="where responses are cached")] = None,
 ) -> None:
-    """Fetch entries from a SPARQL endpoint (Wikidata's by default) into the user KB."""
+    """Fetch entries from a SPARQL endpoint (Wikidata's by default) into the user KB.
+
+    Examples:
+
+      kg kb fetch --region Q170666
+
+      kg kb fetch --names names.txt --endpoint http://localhost:7878/query
+    """
     try:
         name_list = None
         if names is not None:
@@ -83,7 +107,12 @@ def fetch_cmd(
 
 @kb_app.command("info")
 def info_cmd(kb: KbOption = None) -> None:
-    """Show what a user KB holds (entries, with QIDs, sources)."""
+    """Show what a user KB holds (entries, with QIDs, sources).
+
+    Example:
+
+      kg kb info --kb ./my_kb.json.gz
+    """
     path = kb or default_user_kb()
     try:
         meta, entries = load_kb_file(path)

@@ -14,7 +14,7 @@ import math
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,6 +36,9 @@ __all__ = [
 
 BUNDLED_KB = Path(__file__).resolve().parent.parent / "data" / "kb" / "bundled.json.gz"
 _QID = re.compile(r"^Q[1-9]\d*$")
+#: Countries whose place names reach English through Cyrillic: only their gazetteer
+#: names match by skeleton ("Izyum" = "Izium"); elsewhere "Shama" is not "Shamiya".
+SKELETON_COUNTRIES = frozenset({"UA", "RU", "BY"})
 
 #: Words that name what kind of place a name is, and the KB kinds they point to.
 REGION_DESIGNATORS: dict[str, tuple[str, ...]] = {
@@ -50,10 +53,11 @@ REGION_DESIGNATORS: dict[str, tuple[str, ...]] = {
     "city": ("settlement",),
     "town": ("settlement",),
     "village": ("settlement",),
+    "state": ("region",),
 }
 _SUFFIX = re.compile(
     r"^(?P<base>.+?)\s+(?P<d>oblast|oblast'|region|province|governorate|raion|rayon|"
-    r"district|river|city|town|village)$",
+    r"district|river|city|town|village|state)$",
     re.IGNORECASE,
 )
 _PREFIX = re.compile(
@@ -97,6 +101,7 @@ class KbEntry:
     population: int | None = None
     description: str | None = None
     source: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2 code of the country it lies in
 
     def names(self) -> list[str]:
         seen: dict[str, None] = {}
@@ -137,6 +142,9 @@ class KnowledgeBase:
         self._by_qid: dict[str, int] = {}
         self._exact: dict[str, list[tuple[int, bool, bool]]] = {}
         self._skel: dict[str, list[tuple[int, bool, bool]]] = {}
+        self.world = None  # a WorldGazetteer consulted by lookup (see attach_world)
+        self._world_pos: dict[int, int] = {}
+        self._by_geonames: dict[str, int] | None = None
         self.add(entries)
 
     def __len__(self) -> int:
@@ -147,6 +155,7 @@ class KnowledgeBase:
         one (later sources win on fields they set). With ``dedupe``, a settlement that
         shares a name with one already present less than 8 km away, where at most one
         of the two has a QID, is taken to be the same place and merged too."""
+        self._by_geonames = None
         for entry in entries:
             pos = self._by_id.get(entry.id)
             if pos is None and entry.qid:
@@ -191,7 +200,60 @@ class KnowledgeBase:
         new._by_qid = dict(self._by_qid)
         new._exact = {k: list(v) for k, v in self._exact.items()}
         new._skel = {k: list(v) for k, v in self._skel.items()}
+        new.world = self.world
+        new._world_pos = dict(self._world_pos)
         return new
+
+    def attach_world(self, world) -> None:
+        """Also look names up in ``world`` (a WorldGazetteer), lazily."""
+        self.world = world
+        self._world_pos = {}
+        self._by_geonames = None
+
+    def _world_place(self, place: int) -> int:
+        """The entry position of a gazetteer row: an entry already here that is the
+        same place (same QID, same GeoNames id, or a country of the same name) gets the
+        gazetteer's missing facts; otherwise the row becomes a new entry."""
+        if place in self._world_pos:
+            return self._world_pos[place]
+        from .world import world_entry
+
+        entry = world_entry(self.world.row(place))
+        pos = self._same_world_entry(entry)
+        if pos is None:
+            pos = len(self.entries)
+            self.entries.append(entry)
+            self._by_id.setdefault(entry.id, pos)
+            if entry.qid:
+                self._by_qid.setdefault(entry.qid, pos)
+        else:
+            old = self.entries[pos]
+            filled = {
+                k: getattr(entry, k)
+                for k in ("qid", "lat", "lon", "geonames", "country", "population")
+                if getattr(old, k) is None and getattr(entry, k) is not None
+            }
+            if old.qid and entry.qid and old.qid != entry.qid:
+                filled.pop("qid", None)
+            if filled:
+                self.entries[pos] = replace(old, **filled)
+                if filled.get("qid"):
+                    self._by_qid.setdefault(filled["qid"], pos)
+        self._world_pos[place] = pos
+        return pos
+
+    def _same_world_entry(self, entry: KbEntry) -> int | None:
+        if entry.qid and entry.qid in self._by_qid:  # a city-state is a region too
+            pos = self._by_qid[entry.qid]
+            return pos if self.entries[pos].type == entry.type else None
+        if self._by_geonames is None:
+            self._by_geonames = {e.geonames: i for i, e in enumerate(self.entries) if e.geonames}
+        if entry.geonames and entry.geonames in self._by_geonames:
+            return self._by_geonames[entry.geonames]
+        for pos, _, _ in self._exact.get(exact_key(entry.label), ()):
+            if _same_named_place(self.entries[pos], entry):
+                return pos
+        return None
 
     def _index(self, pos: int, entry: KbEntry, keys: list | None = None) -> None:
         for exact, skel, base, strict in keys if keys is not None else index_keys(entry):
@@ -219,6 +281,14 @@ class KnowledgeBase:
             hits[(pos, base, strict)] = Hit(pos, True, base, strict)
         for pos, base, strict in self._skel.get(skeleton(name), ()):
             hits.setdefault((pos, base, strict), Hit(pos, False, base, strict))
+        if self.world is not None:
+            for place, exact, base, strict in self.world.hits(name):
+                if not exact and self.world.row(place)["country"] not in SKELETON_COUNTRIES:
+                    continue  # transliteration folding is for names from Cyrillic
+                pos = self._world_place(place)
+                old = hits.get((pos, base, strict))
+                if old is None or (exact and not old.exact):
+                    hits[(pos, base, strict)] = Hit(pos, exact, base, strict)
         return list(hits.values())
 
     def by_qid(self, qid: str) -> KbEntry | None:
@@ -230,14 +300,36 @@ class KnowledgeBase:
         return None if pos is None else self.entries[pos]
 
     def oblast_of_name(self, name: str) -> KbEntry | None:
-        """The oblast (or Crimea) a region name like "kharkiv region" refers to."""
+        """The oblast (or Crimea), or the one first-level region, a region name like
+        "kharkiv region" refers to; None when several regions bear the name."""
         base, _ = split_designator(name)
         for key in (name, base):
-            for hit in self.lookup(key):
-                entry = self.entries[hit.index]
-                if entry.kind == "oblast":
-                    return entry
+            found = {
+                id(self.entries[hit.index]): self.entries[hit.index]
+                for hit in self.lookup(key)
+                if self.entries[hit.index].kind in ("oblast", "region")
+            }
+            oblasts = [e for e in found.values() if e.kind == "oblast"]
+            if len(oblasts) == 1:
+                return oblasts[0]
+            if found:  # "Punjab province": India's or Pakistan's? Neither, then.
+                return next(iter(found.values())) if len(found) == 1 else None
         return None
+
+
+def _same_named_place(old: KbEntry, new: KbEntry) -> bool:
+    """A gazetteer row and an entry of the same name are one place: a country the
+    entry gives no QID, an entry without coordinates (a curated one) of the same type,
+    or a settlement less than 8 km away without a conflicting QID."""
+    if old.type != new.type or (old.qid and new.qid and old.qid != new.qid):
+        return False
+    if new.type == "Country":
+        return not old.qid
+    if old.lat is None or old.lon is None or new.lat is None or new.lon is None:
+        return old.lat is None and (old.country in (None, new.country))
+    dlat = (old.lat - new.lat) * 111.2
+    dlon = (old.lon - new.lon) * 111.2 * math.cos(math.radians(new.lat))
+    return new.type == "Settlement" and math.hypot(dlat, dlon) < 8.0
 
 
 def index_keys(entry: KbEntry) -> list[tuple[str, str, bool, bool]]:
@@ -346,6 +438,14 @@ def bundled_kb() -> KnowledgeBase:
         kb.add_indexed(entries, keys)
     else:  # stale or missing index: normalise now
         kb.add(entries, dedupe=False)
+    for entry in kb.entries:  # the Who's On First extract is Ukraine's
+        if entry.source == "wof" and entry.country is None:
+            entry.country = "UA"
+    from .world import world_gazetteer
+
+    world = world_gazetteer()
+    if world is not None:
+        kb.attach_world(world)
     return kb
 
 

@@ -40,9 +40,18 @@ _COMPAT: dict[tuple[str, str], float] = {
     ("Country", "Organization"): 0.5,
     ("Organization", "Country"): 0.5,
 }
-_KIND_PRIOR = {"country": 7.5, "oblast": 6.5, "region": 6.0, "raion": 4.0, "river": 5.0}
+_KIND_PRIOR = {
+    "geographic": 10.0,
+    "country": 7.5,
+    "oblast": 6.5,
+    "region": 6.0,
+    "raion": 4.0,
+    "river": 5.0,
+}
+#: Kinds of place too large for distance or "lies in a named region" bonuses.
+_WHOLE = frozenset({"oblast", "region", "geographic", "country"})
 _REGION_IN_TEXT = re.compile(
-    r"\b((?:[A-Z][\w'’ʼ-]+\s){0,1}[A-Z][\w'’ʼ-]+)\s+(?:[Oo]blast|region|[Pp]rovince)\b"
+    r"\b((?:[A-Z][\w'’ʼ-]+\s){0,1}[A-Z][\w'’ʼ-]+)\s+(?:[Oo]blast|region|[Pp]rovince|State|[Gg]overnorate)\b"
 )
 
 
@@ -58,7 +67,7 @@ class LinkerConfig:
     """Weights and thresholds (defaults tuned on the seed and our ambiguity cases)."""
 
     threshold: float = 0.55
-    adopt_threshold: float = 0.3  # across documents
+    adopt_threshold: float = 0.25  # across documents (the world has many namesakes)
     prior_weight: float = 0.8
     region_named_bonus: float = 2.5
     region_implied_bonus: float = 1.0
@@ -67,6 +76,9 @@ class LinkerConfig:
     near_bonus: float = 1.5
     skeleton_match: float = 0.85
     designator_bonus: float = 0.5
+    country_bonus: float = 2.0
+    foreign_min_population: int = 1_000_000
+    other_country_penalty: float = 1.0
 
 
 @dataclass
@@ -90,6 +102,7 @@ class _Context:
     named_oblasts: set[str] = field(default_factory=set)
     implied_oblasts: set[str] = field(default_factory=set)
     points: list[tuple[float, float]] = field(default_factory=list)
+    countries: set[str] = field(default_factory=set)
 
 
 def _haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -165,14 +178,19 @@ class Linker:
             s += 4.0 * (c.match - 1.0) + 4.0 * (c.compat - 1.0)
             if c.designated:
                 s += cfg.designator_bonus
-            if e.type in ("Settlement", "Region") and e.kind != "oblast" and e.oblast:
+            if e.type in ("Settlement", "Region") and e.kind not in _WHOLE and e.oblast:
                 if e.oblast in ctx.named_oblasts:
                     s += cfg.region_named_bonus
                 elif e.oblast in ctx.implied_oblasts:
                     s += cfg.region_implied_bonus
                 elif ctx.named_oblasts and (e.population or 0) < 100_000:
                     s -= cfg.other_region_penalty
-            if e.lat is not None and e.lon is not None and ctx.points and e.kind != "oblast":
+            if e.type in ("Settlement", "Region") and e.country and ctx.countries:
+                if e.country in ctx.countries:
+                    s += cfg.country_bonus
+                else:
+                    s -= cfg.other_country_penalty
+            if e.lat is not None and e.lon is not None and ctx.points and e.kind not in _WHOLE:
                 dist = min(_haversine_km((e.lat, e.lon), p) for p in ctx.points)
                 if dist < cfg.near_km:
                     s += cfg.near_bonus
@@ -184,10 +202,27 @@ class Linker:
         for c in cands:
             c.share = math.exp(c.score - top) / total
 
+    def _foreign(self, entry: KbEntry, ctx: _Context) -> bool:
+        """A region or town of a country the document neither names nor borders on (a
+        document on Sudan names no "Halfaya" of Syria; a big city may still be named)."""
+        if not ctx.countries or entry.type not in ("Settlement", "Region"):
+            return False
+        if entry.country is None or entry.country in ctx.countries:
+            return False
+        if (entry.population or 0) >= self.config.foreign_min_population:
+            return False
+        near = self._neighbours()
+        return not any(entry.country in near.get(c, ()) for c in ctx.countries)
+
+    def _neighbours(self) -> dict[str, frozenset[str]]:
+        world = getattr(self.kb, "world", None)
+        return world.neighbours() if world is not None else {}
+
     def rank(self, ent: Entity, ctx: _Context | None = None) -> list[Candidate]:
         """Candidates for ``ent``, best first, scored in the given context."""
-        cands = self.candidates(ent)
-        self._score(cands, ctx or _Context())
+        ctx = ctx or _Context()
+        cands = [c for c in self.candidates(ent) if not self._foreign(c.entry, ctx)]
+        self._score(cands, ctx)
         return sorted(cands, key=lambda c: (-c.confidence, c.entry.id))
 
     # -- documents --------------------------------------------------------------
@@ -197,26 +232,25 @@ class Linker:
             oblast = self.kb.oblast_of_name(m.group(0))
             if oblast is None and " " in m.group(1):  # "the Kharkiv region" -> "Kharkiv"
                 oblast = self.kb.oblast_of_name(m.group(0).split(" ", 1)[1])
-            if oblast is not None and oblast.qid:
-                ctx.named_oblasts.add(oblast.qid)
+            if oblast is not None and (oblast.qid or oblast.kind == "region"):
+                ctx.named_oblasts.add(oblast.qid or oblast.id)
+                if oblast.kind == "oblast" and oblast.country:  # "in Donetsk Oblast"
+                    ctx.countries.add(oblast.country)
         return ctx
 
     def decide(self, ext: Extraction) -> dict[str, tuple[Candidate | None, list[Candidate]]]:
         """For each entity key: the chosen candidate (or None) and the ranked list."""
         ctx = self._doc_context(ext)
         ents = [e for e in ext.entities if not e.generic]
-        first = {e.key: self.rank(e, ctx) for e in ents}
-        for ranked in first.values():
-            if not ranked or ranked[0].confidence < 0.8:
-                continue
-            entry = ranked[0].entry
-            if entry.kind == "oblast" and entry.qid:
-                ctx.named_oblasts.add(entry.qid)
-            elif entry.type == "Settlement" and entry.qid:
-                if entry.oblast:
-                    ctx.implied_oblasts.add(entry.oblast)
-                if entry.lat is not None and entry.lon is not None:
-                    ctx.points.append((entry.lat, entry.lon))
+        for ent in ents:  # the countries the document names come first
+            ranked = self.rank(ent, ctx)
+            if ranked and ranked[0].confidence >= 0.8 and ranked[0].entry.type == "Country":
+                if ranked[0].entry.country:
+                    ctx.countries.add(ranked[0].entry.country)
+        for ent in ents:
+            ranked = self.rank(ent, ctx)
+            if ranked and ranked[0].confidence >= 0.8:
+                _learn(ctx, ranked[0].entry)
         out = {}
         for ent in ents:
             ranked = self.rank(ent, ctx)
@@ -261,9 +295,20 @@ class Linker:
                 if qid not in links:
                     conf = chosen.get(qid, best.confidence)
                     links[qid] = make_link(best.entry, conf)
-                new_ents.append(replace(ent, link=links[qid]))
+                new_ents.append(replace(ent, link=links[qid], type=kb_type(ent, best.entry)))
             result.append(replace(ext, entities=tuple(new_ents)))
         return result
+
+
+def _learn(ctx: _Context, entry: KbEntry) -> None:
+    """What a confidently resolved place tells about the document's other places."""
+    if entry.kind in ("oblast", "region") and entry.qid:
+        ctx.named_oblasts.add(entry.qid)
+    elif entry.type == "Settlement":
+        if entry.oblast:
+            ctx.implied_oblasts.add(entry.oblast)
+        if entry.lat is not None and entry.lon is not None:
+            ctx.points.append((entry.lat, entry.lon))
 
 
 def _type_group(type_: str) -> str:
@@ -272,6 +317,14 @@ def _type_group(type_: str) -> str:
     if type_ in ("Settlement", "Country", "Place"):
         return "GPE"
     return type_
+
+
+def kb_type(ent: Entity, entry: KbEntry) -> str:
+    """The entity's type once linked: a place takes the KB's country, region or
+    settlement type (a "United States" tagged as a town is a Country)."""
+    if ent.type in PLACE_TYPES and entry.type in ("Country", "Region", "Settlement"):
+        return entry.type
+    return ent.type
 
 
 def make_link(entry: KbEntry, confidence: float) -> Link:

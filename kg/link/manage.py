@@ -13,11 +13,12 @@ from ..errors import KbError, UsageError
 from .kb import KbEntry, KnowledgeBase, bundled_kb, default_user_kb, load_kb_file, save_kb_file
 from .sources import read_warreport, read_wikidata_json, read_wof
 from .sparql import DEFAULT_ENDPOINT, SparqlClient, fetch_region, lookup_names
+from .usercsv import is_user_csv, read_user_csv
 
 __all__ = ["ImportFormat", "guess_format", "read_source", "add_to_user_kb", "import_file", "fetch"]
 
-ImportFormat = Literal["wof", "warreport", "wikidata-json"]
-FORMATS: tuple[str, ...] = ("wof", "warreport", "wikidata-json")
+ImportFormat = Literal["wof", "warreport", "wikidata-json", "csv"]
+FORMATS: tuple[str, ...] = ("wof", "warreport", "wikidata-json", "csv")
 
 
 def guess_format(path: Path) -> str:
@@ -34,13 +35,16 @@ def guess_format(path: Path) -> str:
         return "wof"
     if head.startswith("name,aliases"):
         return "warreport"
+    if is_user_csv(head):
+        return "csv"
     if head.lstrip().startswith(("{", "[")):
         return "wikidata-json"
     raise UsageError(f"cannot tell the format of {path}; pass --format ({', '.join(FORMATS)})")
 
 
 def read_source(path: Path | str, fmt: str | None = None) -> list[KbEntry]:
-    """Entries from a Who's On First TSV, the war-report CSV or Wikidata JSON entities."""
+    """Entries from a Who's On First TSV, the war-report CSV, Wikidata JSON entities or
+    a user CSV (name,qid,type,lat,lon,aliases,country)."""
     path = Path(path)
     fmt = fmt or guess_format(path)
     if fmt == "wof":
@@ -49,6 +53,8 @@ def read_source(path: Path | str, fmt: str | None = None) -> list[KbEntry]:
         return read_warreport(path, bundled_kb())
     if fmt == "wikidata-json":
         return read_wikidata_json(path, bundled_kb())
+    if fmt == "csv":
+        return read_user_csv(path)
     raise UsageError(f"unknown KB format {fmt!r}; use one of: {', '.join(FORMATS)}")
 
 

@@ -1,4 +1,4 @@
-"""Wikidata over SPARQL (SPARQLWrapper): a polite client with a User-Agent naming
+"""Wikidata over SPARQL (kg.http_client): a polite client with a User-Agent naming
 conflict-kg, a rate limit, retries with backoff and an on-disk cache, plus the two
 queries the linker needs: items by name, and settlements inside a region.
 
@@ -13,15 +13,12 @@ import json
 import os
 import re
 import time
-import urllib.error
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
-from SPARQLWrapper import JSON, POST, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
-
-from ..errors import KbError
+from ..errors import KbError, StoreError
+from ..http_client import HttpClient, check_url
 from .kb import KbEntry, KnowledgeBase
 from .normalise import latin_variants
 from .sources import LANGS, type_from_classes
@@ -66,7 +63,9 @@ def default_cache_dir() -> Path:
 class SparqlClient:
     """SELECT queries with caching, a minimum interval between requests and retries.
 
-    Raises KbError (quoting the endpoint's message) when all retries fail.
+    Requests go through :class:`kg.http_client.HttpClient` (urllib3 retries with
+    backoff, honouring ``Retry-After``). Raises KbError quoting the endpoint when it
+    refuses a query, UnreachableError when it cannot be reached.
     """
 
     def __init__(
@@ -79,7 +78,7 @@ class SparqlClient:
         backoff: float = 1.0,
         timeout: float = 60.0,
     ):
-        self.endpoint = endpoint
+        self.endpoint = check_url(endpoint, "--endpoint")
         self.cache_dir = Path(cache_dir) if cache_dir else default_cache_dir()
         local = re.match(r"https?://(127\.0\.0\.1|localhost)[:/]", endpoint) is not None
         self.min_interval = min_interval if min_interval is not None else (0.0 if local else 1.0)
@@ -87,7 +86,14 @@ class SparqlClient:
         self.backoff = backoff
         self.timeout = timeout
         self._last = 0.0
-        self.requests = 0  # network requests made (not cache hits)
+        self.requests = 0  # queries sent (not cache hits; retries are urllib3's)
+        self._http = HttpClient(
+            timeout=timeout,
+            retries=retries,
+            backoff=backoff,
+            user_agent=user_agent(),
+            error=KbError,
+        )
 
     def _cache_path(self, query: str) -> Path:
         digest = hashlib.sha256(f"{self.endpoint}\n{query}".encode()).hexdigest()
@@ -112,49 +118,25 @@ class SparqlClient:
         return rows
 
     def _request(self, query: str) -> list[dict[str, str]]:
-        wrapper = SPARQLWrapper(self.endpoint, agent=user_agent())
-        wrapper.setQuery(query)
-        wrapper.setReturnFormat(JSON)
-        wrapper.setMethod(POST)
-        wrapper.setTimeout(int(self.timeout))
-        last_error: Exception | None = None
-        for attempt in range(self.retries + 1):
-            wait = self.min_interval - (time.monotonic() - self._last)
-            if wait > 0:
-                time.sleep(wait)
-            self._last = time.monotonic()
-            self.requests += 1
-            try:
-                result = wrapper.queryAndConvert()
-                bindings = result["results"]["bindings"]  # type: ignore[index]
-                return [{k: v["value"] for k, v in b.items()} for b in bindings]
-            except urllib.error.HTTPError as exc:
-                last_error = exc
-                if exc.code not in (429, 500, 502, 503, 504):
-                    break
-                delay = _retry_after(exc) or self.backoff * 2**attempt
-            except (urllib.error.URLError, OSError, SPARQLWrapperException) as exc:
-                last_error = exc
-                delay = self.backoff * 2**attempt
-            except (KeyError, TypeError, ValueError) as exc:
-                raise KbError(
-                    f"SPARQL endpoint {self.endpoint} returned no SELECT results ({exc}); "
-                    "check that --endpoint is a SPARQL query URL"
-                ) from exc
-            if attempt < self.retries:
-                time.sleep(delay)
-        raise KbError(
-            f"SPARQL endpoint {self.endpoint} failed after {self.retries + 1} attempts: "
-            f"{last_error}; check the URL and your connection, or work offline"
-        ) from last_error
-
-
-def _retry_after(exc: urllib.error.HTTPError) -> float | None:
-    value = exc.headers.get("Retry-After") if exc.headers else None
-    try:
-        return min(float(value), 120.0) if value else None
-    except ValueError:
-        return None
+        wait = self.min_interval - (time.monotonic() - self._last)
+        if wait > 0:
+            time.sleep(wait)
+        self._last = time.monotonic()
+        self.requests += 1
+        response = self._http.request(
+            "POST",
+            self.endpoint,
+            data={"query": query},
+            headers={"Accept": "application/sparql-results+json"},
+        )
+        try:
+            bindings = response.json()["results"]["bindings"]
+            return [{k: v["value"] for k, v in b.items()} for b in bindings]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise KbError(
+                f"SPARQL endpoint {self.endpoint} returned no SELECT results ({exc}); "
+                "check that --endpoint is a SPARQL query URL"
+            ) from exc
 
 
 def _literal(text: str) -> str:
@@ -272,7 +254,7 @@ def lookup_names(
     for i in range(0, len(names), batch):
         try:
             rows = client.select(names_query(names[i : i + batch], kb))
-        except KbError:
+        except (KbError, StoreError):  # refused, unreachable or refused credentials
             if strict:
                 raise
             break  # the endpoint is down: do not hammer it with the other batches

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from kg.report import write_report
-from kg.report.browser import file_url, find_chromium, headless_chromium
 from kg.store import open_store
 from kg.tables import read_tables
+from tests.report.chromium import file_url, find_chromium, headless_chromium
 
 pytestmark = [
     pytest.mark.slow,

@@ -41,6 +41,7 @@ from ..factuality import (
 )
 from ..parsed import Paragraph, Parsed
 from ..rules import NOTHING, Decision, RuleList
+from ..trigger_model import model_doubts
 from .arguments import (
     AGENT,
     ANAPHORIC_PLACES,
@@ -192,6 +193,12 @@ def object_of_same_event(c: Candidate) -> bool | None:
         return None
     backdrop = token.dep_ == "pobj" and token.head.lower_ in BACKDROP_PREPS
     return None if backdrop else True  # "advanced amid offensive operations": two events
+
+
+@SKIP.rule
+def doubted_by_model(c: Candidate) -> bool | None:
+    """A trigger the trained model (``--trigger-model``) finds very unlikely; off by default."""
+    return True if model_doubts(c.token) else None
 
 
 @SKIP.rule

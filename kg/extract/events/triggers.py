@@ -21,6 +21,7 @@ from .. import lexicon as vocab
 from ..coref.resolver import SPEECH_VERBS, Resolver, relative_antecedent
 from ..parsed import DEFINITE, Paragraph, is_definite
 from ..rules import NOTHING, Decision, RuleList
+from ..trigger_model import model_trigger
 
 __all__ = [
     "DEFINITE",
@@ -909,6 +910,29 @@ def noun_lexicon(token: Token, resolver: Resolver, para: Paragraph) -> Typed | N
     if not _nominal(token) or key not in lexicon()["nouns"]:
         return None
     return lexicon()["nouns"][key], [token], 0.75
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Every word the trigger rules look at: lexicon verbs, nouns, adjectives, the first
+    words of phrases, the political event words."""
+    lex = lexicon()
+    words = {w for k in ("verbs", "military_subject", "nouns", "result_verbs") for w in lex[k]}
+    words |= {p.split()[0] for k in ("phrasal", "verb_object", "verb_prep_object") for p in lex[k]}
+    words |= {*lex["casualty_adjectives"], *lex["aid_carriers"], *lex["strike_words"]}
+    words |= {r["lemma"] for n in ("other_event_verbs", "other_event_nouns") for r in vocab.rows(n)}
+    return frozenset(words)
+
+
+@TRIGGER.rule
+def trained_model(token: Token, resolver: Resolver, para: Paragraph) -> Typed | None:
+    """A word no rule knows that the trained trigger model marks (``--trigger-model``)."""
+    if token.lemma_.lower() in known_words() or token.lower_ in known_words():
+        return None  # the rules have seen this word and passed on it: no event
+    if token.dep_ in ("amod", "compound"):
+        return None  # a modifier describes its noun: "a recaptured town"
+    hit = model_trigger(token)
+    return (hit[0], [token], 0.5) if hit else None
 
 
 def find_trigger(token: Token, resolver: Resolver, para: Paragraph) -> Decision | None:

@@ -1,6 +1,7 @@
 """Open a report in headless Chromium (Debian's chromium and chromium-driver, via Selenium).
 
-Used by the report's test and ``benchmarks/bench_report.py``; not needed to write reports.
+Used by tests/report/test_browser.py and benchmarks/bench_report.py (kept out of kg/: selenium
+is a dev dependency).
 :func:`find_chromium` says whether the browser and its driver are installed.
 """
 
