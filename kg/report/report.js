@@ -74,8 +74,11 @@
     layer.id = "points";
     svg.appendChild(layer);
     $("map-attribution").textContent = world.attribution;
-    if (located.length) {
-      const xs = located.map((e) => project(e.lon, e.lat)[0]), ys = located.map((e) => project(e.lon, e.lat)[1]);
+    // the first view fits the located events (else every located place)
+    const events = data.events.filter((ev) => ev.lat != null);
+    const fit = events.length ? events : located;
+    if (fit.length) {
+      const xs = fit.map((e) => project(e.lon, e.lat)[0]), ys = fit.map((e) => project(e.lon, e.lat)[1]);
       const pad = 1.5;
       map.home = [Math.min(...xs) - pad, Math.min(...ys) - pad, Math.max(...xs) - Math.min(...xs) + 2 * pad, Math.max(...ys) - Math.min(...ys) + 2 * pad];
     } else map.home = [-180 * map.k, -85, 360 * map.k, 170];
@@ -83,10 +86,14 @@
     wireMap(svg);
   }
   function setView(v) {
-    map.view = v;
     const svg = $("map");
+    const w = Math.max(1, svg.clientWidth || 800), h = Math.max(1, svg.clientHeight || 460);
+    // match the element's aspect, so a unit is as wide as it is high, in pixels too
+    if (v[2] / v[3] < w / h) { const nw = (v[3] * w) / h; v = [v[0] - (nw - v[2]) / 2, v[1], nw, v[3]]; }
+    else { const nh = (v[2] * h) / w; v = [v[0], v[1] - (nh - v[3]) / 2, v[2], nh]; }
+    map.view = v;
     svg.setAttribute("viewBox", v.map((n) => n.toFixed(4)).join(" "));
-    const px = v[2] / Math.max(1, svg.clientWidth || 800);
+    const px = v[2] / w;
     for (const c of svg.querySelectorAll("circle")) c.setAttribute("r", (+c.dataset.r * px).toFixed(4));
   }
   function wireMap(svg) {
