@@ -19,6 +19,9 @@ setup: $(STAMP)
 
 run: setup
 	$(BIN)/kg build seeds/ -o out/seeds.ttl
+	$(BIN)/kg build seeds/ --include-text -q -o out/seeds-text.ttl
+	$(BIN)/kg report out/seeds-text.ttl -o out/seeds.html --title "conflict-kg: the seed articles"
+	$(BIN)/kg export out/seeds-text.ttl --events out/seeds-events.csv --statements out/seeds-statements.csv --geojson out/seeds-places.geojson
 	@echo
 	@echo "== who said what, through which medium (queries/list_statements.rq) =="
 	$(BIN)/kg query list_statements out/seeds.ttl

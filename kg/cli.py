@@ -15,6 +15,7 @@ import typer
 
 from . import __version__
 from .cli_errors import fail
+from .cli_report import register as register_report_commands
 from .cli_store import register as register_store_commands
 from .cli_validate import register as register_validate_command
 from .cli_validate import validate_built
@@ -300,9 +301,11 @@ def build(
         raise typer.Exit(1)
 
 
-# The commands that live in their own modules: query, load and serve; validate; kb.
+# The commands that live in their own modules: query, load and serve; validate; report and
+# export; kb.
 register_store_commands(app)
 register_validate_command(app)
+register_report_commands(app)
 app.add_typer(kb_app, name="kb")
 
 

@@ -47,3 +47,14 @@ def seed_ttl(seed_build, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("seed") / "seeds.ttl"
     kg.write_graph(seed_build[0], path)
     return path
+
+
+@pytest.fixture(scope="session")
+def seed_text_ttl(nlp, tmp_path_factory) -> Path:
+    """The seed graph built with --include-text (nif:isString), as Turtle."""
+    import kg
+
+    graph, _ = kg.build_graph([SEED], include_text=True)
+    path = tmp_path_factory.mktemp("seed-text") / "seeds.ttl"
+    kg.write_graph(graph, path)
+    return path
