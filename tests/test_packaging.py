@@ -23,7 +23,14 @@ def _name(requirement: str) -> str:
     return re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
 
 
-DECLARED = {_name(req) for req in PYPROJECT["project"]["dependencies"]}
+# run-time dependencies, and the user-facing extras (``pip install conflict-kg[dask]``:
+# the code importing them says how to install them when they are missing); not "dev"
+DECLARED = {_name(req) for req in PYPROJECT["project"]["dependencies"]} | {
+    _name(req)
+    for extra, reqs in PYPROJECT["project"]["optional-dependencies"].items()
+    if extra != "dev"
+    for req in reqs
+}
 
 
 def _imported_top_level_modules() -> set[str]:
