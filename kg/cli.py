@@ -213,6 +213,20 @@ def build(
             raise UsageError(f"--link {link!r}: choose one of {', '.join(LINK_MODES)}")
         fmt = format_for(output, fmt)
         progress = _stream_progress(quiet)
+        options = dict(  # what every way of building takes
+            date=_parse_date(date),
+            model=model,
+            triggers=triggers,
+            include_text=include_text,
+            link=link,
+            timestamp=timestamp,
+            max_bytes=max_bytes,
+            jobs=jobs,
+            engine=engine,
+            scheduler=scheduler,
+            dayfirst=dayfirst,
+            stdin_id=doc_id,
+        )
         if store is not None:
             from .incremental import add_documents
 
@@ -223,61 +237,14 @@ def build(
             if validate:
                 raise UsageError("--validate checks a file: give -o FILE, not --store")
             output = store
-            report = add_documents(
-                inputs,
-                store,
-                date=_parse_date(date),
-                model=model,
-                triggers=triggers,
-                include_text=include_text,
-                link=link,
-                timestamp=timestamp,
-                max_bytes=max_bytes,
-                jobs=jobs,
-                progress=progress,
-                engine=engine,
-                scheduler=scheduler,
-                dayfirst=dayfirst,
-                stdin_id=doc_id,
-            )
+            report = add_documents(inputs, store, progress=progress, **options)
         elif fmt in STREAM_FORMATS and link != "online":
             check_writable(output)
-            report = build_to(
-                inputs,
-                output,
-                fmt,
-                date=_parse_date(date),
-                model=model,
-                triggers=triggers,
-                include_text=include_text,
-                link=link,
-                timestamp=timestamp,
-                max_bytes=max_bytes,
-                jobs=jobs,
-                progress=progress,
-                engine=engine,
-                scheduler=scheduler,
-                dayfirst=dayfirst,
-                stdin_id=doc_id,
-            )
+            report = build_to(inputs, output, fmt, progress=progress, **options)
         else:
             check_writable(output)
             graph, report = build_graph(
-                inputs,
-                date=_parse_date(date),
-                model=model,
-                triggers=triggers,
-                include_text=include_text,
-                link=link,
-                endpoint=endpoint,
-                timestamp=timestamp,
-                jobs=jobs,
-                max_bytes=max_bytes,
-                progress=_progress(quiet, progress),
-                engine=engine,
-                scheduler=scheduler,
-                dayfirst=dayfirst,
-                stdin_id=doc_id,
+                inputs, endpoint=endpoint, progress=_progress(quiet, progress), **options
             )
             write_graph(graph, output, fmt)
     except KgError as err:
